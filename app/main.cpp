@@ -1,0 +1,97 @@
+// pushdeck: the desktop dashboard. Parses the command line, optionally starts
+// a local demo gateway, and opens the main window on a gateway.
+
+#include "localgateway.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"pushdeck"_s);
+    QApplication::setApplicationDisplayName(u"PushDeck"_s);
+    QApplication::setApplicationVersion(QStringLiteral(PUSHDECK_VERSION));
+    QApplication::setOrganizationName(u"PushDeck"_s);
+    QApplication::setDesktopFileName(u"pushdeck"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/pushdeck.svg"_s));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"A desktop dashboard for the Prometheus Pushgateway: every group with its exact grouping key, "
+        "last-push age and staleness, and safe, previewed clean-up."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption gatewayOption({u"g"_s, u"gateway"_s},
+                                           u"Open this gateway (base URL with route prefix, e.g. http://localhost:9091)."_s,
+                                           u"url"_s);
+    const QCommandLineOption demoOption(u"demo"_s,
+                                        u"Start a local prometheus-pushgateway seeded with batch jobs and open it."_s);
+    const QCommandLineOption screenshotOption(u"screenshot"_s,
+                                              u"Render the main window to a PNG once the first refresh has finished, then quit."_s,
+                                              u"file"_s);
+    parser.addOption(gatewayOption);
+    parser.addOption(demoOption);
+    parser.addOption(screenshotOption);
+    parser.process(app);
+
+    MainWindow window;
+    std::unique_ptr<LocalGateway> demo;
+    const QString screenshot = parser.value(screenshotOption);
+
+    if (!screenshot.isEmpty()) {
+        QObject::connect(&window, &MainWindow::firstRefreshFinished, &window, [&window, screenshot] {
+            // Let the layout settle (column widths, elided text) before grabbing.
+            QTimer::singleShot(300, &window, [&window, screenshot] {
+                const bool ok = window.grab().save(screenshot, "PNG");
+                if (!ok)
+                    std::fprintf(stderr, "pushdeck: could not write %s\n", qPrintable(screenshot));
+                QApplication::exit(ok ? 0 : 1);
+            });
+        });
+        // A screenshot run must end even when the gateway never answers.
+        QTimer::singleShot(60000, &app, [] {
+            std::fprintf(stderr, "pushdeck: no refresh finished within 60 s; no screenshot taken\n");
+            QApplication::exit(2);
+        });
+    }
+
+    if (parser.isSet(demoOption)) {
+        demo = std::make_unique<LocalGateway>();
+        QObject::connect(demo.get(), &LocalGateway::ready, &window, [&window, &demo] {
+            window.startDemo(demo.get());
+        });
+        QObject::connect(demo.get(), &LocalGateway::failed, &window, [&window, screenshot](const QString &message) {
+            if (!screenshot.isEmpty()) {
+                std::fprintf(stderr, "pushdeck: demo gateway failed: %s\n", qPrintable(message));
+                QApplication::exit(2);
+                return;
+            }
+            QMessageBox::critical(&window, QObject::tr("Demo gateway"),
+                                  QObject::tr("The demo gateway could not be started:\n%1").arg(message));
+        });
+        demo->start();
+    } else {
+        QString gateway = parser.value(gatewayOption);
+        if (gateway.isEmpty())
+            gateway = window.lastGateway();
+        if (!gateway.isEmpty())
+            window.openGateway(gateway);
+    }
+
+    window.resize(1280, 800);
+    if (screenshot.isEmpty())
+        window.show();
+    else
+        window.setAttribute(Qt::WA_DontShowOnScreen, false);
+    const int code = app.exec();
+    window.shutdown();
+    return code;
+}

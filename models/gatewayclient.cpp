@@ -1,0 +1,315 @@
+#include "gatewayclient.h"
+
+#include "metricsdecoder.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPromise>
+#include <QSslError>
+#include <QTimer>
+#include <QtConcurrent>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct HttpAnswer
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray contentType;
+    qint64 wireBytes = 0;
+};
+
+// The first line of a server's error text, short enough for a status bar.
+QString shortText(const QByteArray &body)
+{
+    QString text = QString::fromUtf8(body).trimmed();
+    text = text.section(u'\n', 0, 0).trimmed();
+    if (text.size() > 300)
+        text = text.left(297) + u"..."_s;
+    return text;
+}
+
+bool looksLikeHtml(const QByteArray &body)
+{
+    for (char c : body) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+            continue;
+        return c == '<';
+    }
+    return false;
+}
+
+// Makes a 404/HTML answer on an API path into "not a Pushgateway".
+template<typename T>
+Result<T> notAGatewayIfApiMissing(const Error &error, const QUrl &url)
+{
+    if (error.kind == Error::Http && error.httpStatus == 404) {
+        return Error::make(Error::NotAGateway,
+                           QCoreApplication::translate("GatewayClient",
+                                                       "%1 answered 404: no Pushgateway API there (wrong URL or route prefix?)")
+                               .arg(url.toDisplayString()));
+    }
+    return error;
+}
+
+QFuture<Result<HttpAnswer>> collect(QNetworkReply *reply, const ClientOptions &options)
+{
+    auto promise = std::make_shared<QPromise<Result<HttpAnswer>>>();
+    promise->start();
+    auto reason = std::make_shared<Error::Kind>(Error::None);
+    auto wire = std::make_shared<qint64>(0);
+    const qint64 limit = options.maxResponseBytes;
+
+    auto *timer = new QTimer(reply);
+    timer->setSingleShot(true);
+    QObject::connect(timer, &QTimer::timeout, reply, [reply, reason] {
+        *reason = Error::Timeout;
+        reply->abort();
+    });
+    timer->start(options.timeoutMs);
+
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, reason, limit] {
+        const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (limit > 0 && length > limit) {
+            *reason = Error::TooLarge;
+            reply->abort();
+        }
+    });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply, reason, limit, wire](qint64 received, qint64) {
+        *wire = received;
+        if (limit > 0 && (received > limit || reply->bytesAvailable() > limit)) {
+            *reason = Error::TooLarge;
+            reply->abort();
+        }
+    });
+
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, reason, wire, options] {
+        reply->deleteLater();
+        const QUrl url = reply->request().url();
+        const QString where = url.toDisplayString(QUrl::RemoveUserInfo);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        auto finish = [&](Result<HttpAnswer> result) {
+            promise->addResult(std::move(result));
+            promise->finish();
+        };
+
+        if (*reason == Error::Timeout) {
+            finish(Error::make(Error::Timeout,
+                               QCoreApplication::translate("GatewayClient", "%1: no complete answer within %2 s")
+                                   .arg(where)
+                                   .arg(options.timeoutMs / 1000.0)));
+            return;
+        }
+        if (*reason == Error::TooLarge) {
+            finish(Error::make(Error::TooLarge,
+                               QCoreApplication::translate("GatewayClient", "%1: answer larger than the limit of %2 MB")
+                                   .arg(where)
+                                   .arg(options.maxResponseBytes / (1024.0 * 1024.0), 0, 'f', 0)));
+            return;
+        }
+
+        const QByteArray body = reply->readAll();
+        const QNetworkReply::NetworkError netError = reply->error();
+        if (status == 0 || (netError != QNetworkReply::NoError && netError < QNetworkReply::ContentAccessDenied)) {
+            Error::Kind kind = Error::Network;
+            switch (netError) {
+            case QNetworkReply::SslHandshakeFailedError:
+                kind = Error::Tls;
+                break;
+            case QNetworkReply::TimeoutError:
+                kind = Error::Timeout;
+                break;
+            case QNetworkReply::OperationCanceledError:
+                kind = Error::Cancelled;
+                break;
+            default:
+                break;
+            }
+            finish(Error::make(kind, QStringLiteral("%1: %2").arg(where, reply->errorString())));
+            return;
+        }
+        if (status < 200 || status >= 300) {
+            Error error = Error::make(Error::Http,
+                                      QCoreApplication::translate("GatewayClient", "%1 answered HTTP %2: %3")
+                                          .arg(where)
+                                          .arg(status)
+                                          .arg(looksLikeHtml(body) ? reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString()
+                                                                   : shortText(body)));
+            error.httpStatus = status;
+            finish(std::move(error));
+            return;
+        }
+        HttpAnswer answer;
+        answer.status = status;
+        answer.body = body;
+        answer.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+        answer.wireBytes = *wire;
+        finish(std::move(answer));
+    });
+    return promise->future();
+}
+
+} // namespace
+
+GatewayClient::GatewayClient(QUrl baseUrl, QObject *parent)
+    : QObject(parent)
+    , m_baseUrl(std::move(baseUrl))
+    , m_nam(new QNetworkAccessManager(this))
+{
+    // Credentials must never follow a redirect to another host.
+    m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+    QString path = m_baseUrl.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    m_baseUrl.setPath(path);
+}
+
+GatewayClient::~GatewayClient() = default;
+
+Result<QUrl> GatewayClient::normalizeUrl(const QString &text)
+{
+    QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return Error::make(Error::Invalid, QCoreApplication::translate("GatewayClient", "no gateway URL given"));
+    if (!trimmed.contains(u"://"_s))
+        trimmed.prepend(u"http://"_s);
+    QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid())
+        return Error::make(Error::Invalid, QCoreApplication::translate("GatewayClient", "invalid gateway URL \"%1\": %2")
+                                               .arg(text, url.errorString()));
+    if (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
+        return Error::make(Error::Invalid, QCoreApplication::translate("GatewayClient", "gateway URL \"%1\" must use http or https")
+                                               .arg(text));
+    if (url.host().isEmpty())
+        return Error::make(Error::Invalid, QCoreApplication::translate("GatewayClient", "gateway URL \"%1\" has no host").arg(text));
+    if (url.hasQuery() || url.hasFragment())
+        return Error::make(Error::Invalid,
+                           QCoreApplication::translate("GatewayClient", "gateway URL \"%1\" must not have a query or fragment").arg(text));
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path);
+    return url;
+}
+
+QUrl GatewayClient::urlFor(const QString &path) const
+{
+    QUrl url = m_baseUrl;
+    // The path is already percent-encoded where needed (GroupingKey::toPath).
+    url.setPath(m_baseUrl.path(QUrl::FullyEncoded) + u'/' + path, QUrl::TolerantMode);
+    return url;
+}
+
+QNetworkReply *GatewayClient::send(const QByteArray &verb, const QString &path, const QByteArray &body,
+                                   const QByteArray &contentType)
+{
+    QNetworkRequest request(urlFor(path));
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("PushDeck/" PUSHDECK_VERSION));
+    if (!m_options.authorization.isEmpty())
+        request.setRawHeader("Authorization", m_options.authorization);
+    if (!contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    return m_nam->sendCustomRequest(request, verb, body);
+}
+
+QFuture<Result<GatewayStatus>> GatewayClient::status()
+{
+    const QUrl url = urlFor(u"api/v1/status"_s);
+    return collect(send("GET", u"api/v1/status"_s), m_options)
+        .then([url](Result<HttpAnswer> answer) -> Result<GatewayStatus> {
+            if (!answer)
+                return notAGatewayIfApiMissing<GatewayStatus>(answer.error(), url);
+            if (looksLikeHtml(answer->body))
+                return Error::make(Error::NotAGateway,
+                                   QCoreApplication::translate("GatewayClient", "%1 answered with an HTML page, not the Pushgateway API")
+                                       .arg(url.toDisplayString()));
+            return decodeStatus(answer->body);
+        });
+}
+
+QFuture<Result<QList<Group>>> GatewayClient::groups()
+{
+    const QUrl url = urlFor(u"api/v1/metrics"_s);
+    // Decoding 12 MB takes a while even with simdjson: never on this thread.
+    return collect(send("GET", u"api/v1/metrics"_s), m_options)
+        .then(QtFuture::Launch::Async, [url](Result<HttpAnswer> answer) -> Result<QList<Group>> {
+            if (!answer)
+                return notAGatewayIfApiMissing<QList<Group>>(answer.error(), url);
+            if (looksLikeHtml(answer->body))
+                return Error::make(Error::NotAGateway,
+                                   QCoreApplication::translate("GatewayClient", "%1 answered with an HTML page, not the Pushgateway API")
+                                       .arg(url.toDisplayString()));
+            return decodeGroups(answer->body);
+        });
+}
+
+QFuture<Result<MetricsText>> GatewayClient::metricsText()
+{
+    // QNetworkAccessManager offers gzip and inflates transparently.
+    return collect(send("GET", u"metrics"_s), m_options).then([](Result<HttpAnswer> answer) -> Result<MetricsText> {
+        if (!answer)
+            return answer.error();
+        return MetricsText{answer->body, answer->wireBytes};
+    });
+}
+
+QFuture<Result<Done>> GatewayClient::ready()
+{
+    return collect(send("GET", u"-/ready"_s), m_options).then([](Result<HttpAnswer> answer) -> Result<Done> {
+        if (!answer)
+            return answer.error();
+        return Done{};
+    });
+}
+
+QFuture<Result<PushResult>> GatewayClient::push(const GroupingKey &key, const QByteArray &text, bool replace)
+{
+    if (!key.isValid())
+        return QtFuture::makeReadyFuture(Result<PushResult>(
+            Error::make(Error::Invalid, QCoreApplication::translate("GatewayClient", "cannot push: the grouping key has no job"))));
+    return collect(send(replace ? "PUT" : "POST", key.toPath(), text, "text/plain; version=0.0.4; charset=utf-8"), m_options)
+        .then([key](Result<HttpAnswer> answer) -> Result<PushResult> {
+            if (!answer) {
+                Error error = answer.error();
+                if (error.kind == Error::Http)
+                    error.message = QCoreApplication::translate("GatewayClient", "push to %1 rejected (HTTP %2): %3")
+                                        .arg(key.toString())
+                                        .arg(error.httpStatus)
+                                        .arg(error.message.section(u": "_s, 1));
+                return error;
+            }
+            return PushResult{answer->status};
+        });
+}
+
+QFuture<Result<Done>> GatewayClient::deleteGroup(const GroupingKey &key)
+{
+    if (!key.isValid())
+        return QtFuture::makeReadyFuture(Result<Done>(
+            Error::make(Error::Invalid, QCoreApplication::translate("GatewayClient", "cannot delete: the grouping key has no job"))));
+    return collect(send("DELETE", key.toPath()), m_options).then([](Result<HttpAnswer> answer) -> Result<Done> {
+        if (!answer)
+            return answer.error();
+        return Done{};
+    });
+}
+
+QFuture<Result<Done>> GatewayClient::wipe()
+{
+    return collect(send("PUT", u"api/v1/admin/wipe"_s), m_options).then([](Result<HttpAnswer> answer) -> Result<Done> {
+        if (!answer) {
+            Error error = answer.error();
+            if (error.kind == Error::Http && error.httpStatus == 404)
+                error.message = QCoreApplication::translate("GatewayClient",
+                                                            "wipe refused: the admin API is not enabled on this gateway "
+                                                            "(start it with --web.enable-admin-api)");
+            return error;
+        }
+        return Done{};
+    });
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what PushDeck needs on Debian bookworm (as root, or through sudo).
+# Idempotent: does nothing when every package is already present.
+set -euo pipefail
+
+packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libqt6svg6 qt6-svg-dev
+    libsimdjson-dev
+    prometheus-pushgateway
+    curl
+)
+# A real window (not only offscreen rendering) needs an X server.
+if [[ "${PUSHDECK_SETUP_GUI:-0}" == 1 ]]; then
+    packages+=(xvfb xauth)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=()
+if [[ $(id -u) != 0 ]]; then
+    sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The Debian package starts a system gateway where an init system runs; it
+# would sit on :9091 with the shared persistence file. PushDeck never needs it.
+if command -v service >/dev/null 2>&1; then
+    "${sudo[@]}" service prometheus-pushgateway stop >/dev/null 2>&1 || true
+fi
