@@ -1,0 +1,64 @@
+#pragma once
+// The one filter/sort proxy over the group table: free text over the key,
+// a label matcher, allowed staleness states and a minimum age. Sorts by the
+// source's raw SortRole, so ages and counts sort as numbers.
+
+#include "labelmatcher.h"
+#include "stalenesspolicy.h"
+
+#include <QSortFilterProxyModel>
+
+// Works on any source that answers GroupTableModel's KeyRole, KeyTextRole,
+// StateRole and AgeRole on column 0. Filters re-run on the source's
+// dataChanged (dynamic filtering), so the minimum age follows the model's
+// tick() and states follow its staleness changes.
+class GroupFilterProxy final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GroupFilterProxy)
+
+public:
+    explicit GroupFilterProxy(QObject *parent = nullptr);
+    ~GroupFilterProxy() override;
+
+    // Case-insensitive substring of the key text `{job="a",...}`; empty: all.
+    QString filterText() const { return m_text; }
+    void setFilterText(const QString &text);
+
+    const LabelMatcher &matcher() const { return m_matcher; }
+    void setMatcher(const LabelMatcher &matcher);
+
+    // The states shown; empty: all.
+    QList<Staleness> allowedStates() const;
+    void setAllowedStates(const QList<Staleness> &states);
+
+    // Only groups whose last successful push is at least this old (seconds);
+    // groups that never pushed count as infinitely old. 0: off.
+    double minimumAge() const { return m_minimumAge; }
+    void setMinimumAge(double seconds);
+
+    // True when any filter is set (to tell "no groups" from "none match").
+    bool isFiltering() const;
+
+    void setSourceModel(QAbstractItemModel *sourceModel) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+Q_SIGNALS:
+    void filtersChanged();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    void filtersEdited();
+    void restoreSortColumn();
+
+    QString m_text;
+    LabelMatcher m_matcher;
+    quint32 m_stateMask = 0; // bit int(Staleness); 0: all
+    double m_minimumAge = 0;
+    // The source column sorted by, followed across column inserts/removals
+    // (see restoreSortColumn()).
+    int m_sortColumn = -1;
+    QList<QMetaObject::Connection> m_sourceConnections;
+};
