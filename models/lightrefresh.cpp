@@ -1,0 +1,169 @@
+#include "lightrefresh.h"
+
+#include "exposition.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Reads a label set `{a="x",b="y"}` starting at text[pos] == '{'. Returns the
+// position after '}' or -1 on a malformed set.
+qsizetype readLabels(QByteArrayView text, qsizetype pos, LabelPairs &labels)
+{
+    const qsizetype n = text.size();
+    ++pos; // '{'
+    QByteArray value;
+    while (pos < n) {
+        while (pos < n && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == ','))
+            ++pos;
+        if (pos < n && text[pos] == '}')
+            return pos + 1;
+        const qsizetype nameStart = pos;
+        while (pos < n && text[pos] != '=' && text[pos] != ' ' && text[pos] != '}')
+            ++pos;
+        const QByteArrayView name = text.sliced(nameStart, pos - nameStart);
+        while (pos < n && text[pos] == ' ')
+            ++pos;
+        if (pos + 1 >= n || text[pos] != '=' || text[pos + 1] != '"' || name.isEmpty())
+            return -1;
+        pos += 2;
+        value.clear();
+        bool closed = false;
+        while (pos < n) {
+            const char c = text[pos++];
+            if (c == '"') {
+                closed = true;
+                break;
+            }
+            if (c == '\n')
+                return -1;
+            if (c == '\\' && pos < n) {
+                const char e = text[pos++];
+                value += e == 'n' ? '\n' : e;
+                continue;
+            }
+            value += c;
+        }
+        if (!closed)
+            return -1;
+        if (!value.isEmpty())
+            labels.append({QString::fromUtf8(name), QString::fromUtf8(value)});
+    }
+    return -1;
+}
+
+LabelPairs exposedLabels(const GroupingKey &key)
+{
+    LabelPairs labels;
+    for (const auto &pair : key.labels()) {
+        if (!pair.second.isEmpty())
+            labels.append(pair);
+    }
+    std::sort(labels.begin(), labels.end());
+    return labels;
+}
+
+} // namespace
+
+Result<QList<PushTimes>> scanPushTimes(QByteArrayView text)
+{
+    QList<PushTimes> out;
+    QHash<LabelPairs, qsizetype> index;
+    constexpr QByteArrayView pushPrefix("push_time_seconds");
+    constexpr QByteArrayView failurePrefix("push_failure_time_seconds");
+    qsizetype pos = 0;
+    int lineNumber = 0;
+    const qsizetype n = text.size();
+    while (pos < n) {
+        ++lineNumber;
+        qsizetype end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = n;
+        const QByteArrayView line = text.sliced(pos, end - pos);
+        pos = end + 1;
+        bool failure = false;
+        qsizetype labelsAt = -1;
+        if (line.startsWith(pushPrefix) && line.size() > pushPrefix.size() && line[pushPrefix.size()] == '{') {
+            labelsAt = pushPrefix.size();
+        } else if (line.startsWith(failurePrefix) && line.size() > failurePrefix.size() && line[failurePrefix.size()] == '{') {
+            labelsAt = failurePrefix.size();
+            failure = true;
+        } else {
+            continue;
+        }
+        LabelPairs labels;
+        const qsizetype after = readLabels(line, labelsAt, labels);
+        if (after < 0)
+            return Error::make(Error::Parse, QCoreApplication::translate("LightRefresh", "/metrics line %1: malformed label set")
+                                                 .arg(lineNumber));
+        QByteArrayView rest = line.sliced(after).trimmed();
+        const qsizetype space = rest.indexOf(' ');
+        if (space >= 0)
+            rest = rest.first(space); // a timestamp would follow; the gateway writes none
+        const auto value = parseValue(rest);
+        if (!value)
+            return Error::make(Error::Parse, QCoreApplication::translate("LightRefresh", "/metrics line %1: invalid value")
+                                                 .arg(lineNumber));
+        std::sort(labels.begin(), labels.end());
+        auto it = index.find(labels);
+        if (it == index.end()) {
+            it = index.insert(labels, out.size());
+            out.append(PushTimes{labels});
+        }
+        PushTimes &entry = out[*it];
+        if (failure) {
+            entry.pushFailureTime = *value;
+            entry.hasFailureTime = true;
+        } else {
+            entry.pushTime = *value;
+            entry.hasPushTime = true;
+        }
+    }
+    return out;
+}
+
+LightMerge mergePushTimes(const QList<Group> &lastFull, const QList<PushTimes> &scanned)
+{
+    LightMerge merge;
+    QHash<LabelPairs, qsizetype> byExposed;
+    byExposed.reserve(lastFull.size());
+    for (qsizetype i = 0; i < lastFull.size(); ++i) {
+        const LabelPairs exposed = exposedLabels(lastFull[i].key);
+        if (byExposed.contains(exposed)) {
+            merge.needFull = true;
+            merge.reason = u"ambiguous key %1"_s.arg(lastFull[i].key.toString());
+            return merge;
+        }
+        byExposed.insert(exposed, i);
+    }
+    QList<bool> seen(lastFull.size(), false);
+    merge.groups.reserve(scanned.size());
+    for (const PushTimes &entry : scanned) {
+        const auto it = byExposed.constFind(entry.labels);
+        if (it == byExposed.constEnd()) {
+            merge.needFull = true;
+            merge.reason = u"new group"_s;
+            return merge;
+        }
+        if (!entry.hasPushTime || !entry.hasFailureTime) {
+            merge.needFull = true;
+            merge.reason = u"incomplete bookkeeping series"_s;
+            return merge;
+        }
+        seen[*it] = true;
+        Group group = lastFull[*it];
+        if (group.pushTime != entry.pushTime || group.pushFailureTime != entry.pushFailureTime) {
+            ++merge.changed;
+            group.pushTime = entry.pushTime;
+            group.pushFailureTime = entry.pushFailureTime;
+            // The JSON's last_push_successful is exactly "the last push
+            // attempt failed", i.e. the failure is the newer of the two.
+            group.lastPushSuccessful = !(entry.pushFailureTime > entry.pushTime);
+        }
+        merge.groups.append(std::move(group));
+    }
+    return merge;
+}
