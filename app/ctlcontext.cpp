@@ -1,0 +1,302 @@
+#include "ctlcontext.h"
+
+#include "auditlog.h"
+#include "awaitfuture.h"
+#include "duration.h"
+#include "snapshot.h"
+#include "stalenessrules.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+CtlContext::CtlContext() = default;
+CtlContext::~CtlContext() = default;
+
+QTextStream &CtlContext::out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &CtlContext::err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int CtlContext::fail(const QString &message, int code)
+{
+    out().flush();
+    // One line, whatever the message carries (a gateway's multi-line text).
+    QString line = message;
+    line.replace(u"\r\n"_s, u" "_s);
+    line.replace(u'\n', u' ');
+    err() << "pushdeckctl: " << line << Qt::endl;
+    return code;
+}
+
+int CtlContext::exitCodeFor(const Error &error)
+{
+    switch (error.kind) {
+    case Error::Network:
+    case Error::Timeout:
+    case Error::Tls:
+    case Error::NotAGateway:
+        return ExitUnavailable;
+    case Error::Parse:
+    case Error::Invalid:
+        return ExitUsage;
+    default:
+        return ExitError;
+    }
+}
+
+int CtlContext::failParse(const QString &what, const QString &text, const Error &error)
+{
+    const int code = fail(u"invalid %1 %2: %3"_s.arg(what, text, error.message), ExitUsage);
+    // The caret is for people: scripts reading stderr keep getting one line.
+    if (error.column > 0 && isatty(STDERR_FILENO)) {
+        err() << "  " << text << '\n' << "  " << QString(error.column - 1, u' ') << "^" << Qt::endl;
+    }
+    return code;
+}
+
+std::optional<int> CtlContext::refuseIfReadOnly(const QString &command)
+{
+    if (!readOnly)
+        return std::nullopt;
+    return fail(u"refusing to run \"%1\": read-only mode (--read-only or PUSHDECK_READ_ONLY) allows no changes"_s.arg(command),
+                ExitRefused);
+}
+
+std::optional<int> CtlContext::confirm(const QString &question, bool yes, const QString &refusal)
+{
+    if (yes)
+        return std::nullopt;
+    if (!isatty(STDIN_FILENO))
+        return fail(refusal + u": not confirmed (stdin is not a terminal; pass --yes to confirm)"_s, ExitRefused);
+    out().flush();
+    err() << question << " [y/N] " << Qt::flush;
+    char buffer[256] = {};
+    if (!std::fgets(buffer, sizeof buffer, stdin))
+        return fail(refusal + u": not confirmed"_s, ExitRefused);
+    const QString answer = QString::fromLocal8Bit(buffer).trimmed().toLower();
+    if (answer == u"y"_s || answer == u"yes"_s)
+        return std::nullopt;
+    return fail(refusal + u": not confirmed"_s, ExitRefused);
+}
+
+std::unique_ptr<GatewayClient> CtlContext::makeClient(const QUrl &url) const
+{
+    auto client = std::make_unique<GatewayClient>(url);
+    ClientOptions options;
+    options.timeoutMs = timeoutMs;
+    client->setOptions(options);
+    return client;
+}
+
+QString CtlContext::dataDirectory()
+{
+    // The GUI's QStandardPaths::AppDataLocation (organisation "PushDeck",
+    // application "pushdeck"); ours would be .../PushDeck/pushdeckctl.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/PushDeck/pushdeck"_s;
+}
+
+AuditLog &CtlContext::auditLog()
+{
+    if (!m_audit)
+        m_audit = std::make_unique<AuditLog>(dataDirectory() + u"/audit.jsonl"_s);
+    return *m_audit;
+}
+
+SnapshotStore &CtlContext::snapshotStore()
+{
+    if (!m_store)
+        m_store = std::make_unique<SnapshotStore>(dataDirectory() + u"/snapshots"_s);
+    return *m_store;
+}
+
+GatewayClient &CtlContext::client()
+{
+    if (!m_client)
+        m_client = makeClient(gateway);
+    return *m_client;
+}
+
+Result<QList<Group>> CtlContext::fetchGroups()
+{
+    auto result = awaitFuture(client().groups());
+    if (!result)
+        return result;
+    QList<Group> groups = std::move(result).value();
+    std::sort(groups.begin(), groups.end(), [](const Group &a, const Group &b) { return a.key < b.key; });
+    return groups;
+}
+
+double CtlContext::now() const
+{
+    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+}
+
+std::optional<GroupingKey> CtlContext::parseKey(const QString &text, int *exit, const QString &what)
+{
+    // A key can also be given as the push path, as copied from a script or
+    // the gateway's log: /metrics/job/a/instance@base64/=
+    const QString trimmed = text.trimmed();
+    if (trimmed.startsWith(u'/') || trimmed.startsWith(u"metrics/"_s)) {
+        auto key = GroupingKey::fromPath(trimmed);
+        if (!key) {
+            *exit = fail(u"invalid %1 %2: %3"_s.arg(what, text, key.errorString()), ExitUsage);
+            return std::nullopt;
+        }
+        return key.value();
+    }
+    auto key = GroupingKey::parse(text);
+    if (!key) {
+        *exit = failParse(what, text, key.error());
+        return std::nullopt;
+    }
+    return key.value();
+}
+
+std::optional<LabelMatcher> CtlContext::parseMatcher(const QString &text, int *exit, const QString &what)
+{
+    auto matcher = LabelMatcher::parse(text);
+    if (!matcher) {
+        *exit = failParse(what, text, matcher.error());
+        return std::nullopt;
+    }
+    return matcher.value();
+}
+
+std::optional<double> CtlContext::parseDurationArg(const QString &text, int *exit, const QString &what)
+{
+    const auto seconds = parseDuration(text);
+    if (!seconds) {
+        *exit = fail(u"%1: %2"_s.arg(what, seconds.errorString()), ExitUsage);
+        return std::nullopt;
+    }
+    return seconds.value();
+}
+
+CtlGlobalOptions::CtlGlobalOptions()
+    : gateway({u"g"_s, u"gateway"_s},
+              u"Gateway base URL, with route prefix if any (default: $PUSHDECK_GATEWAY, else http://localhost:9091)."_s,
+              u"url"_s)
+    , timeout(u"timeout"_s, u"Request timeout: a Prometheus duration (30s, 2m) or seconds (default 30s)."_s, u"duration"_s)
+    , rules(u"rules"_s, u"Staleness rules file (matchers with warn/stale thresholds)."_s, u"file"_s)
+    , readOnly(u"read-only"_s, u"Refuse every command that would change the gateway (also: PUSHDECK_READ_ONLY=1)."_s)
+    , warnAfter(u"warn-after"_s, u"Default age at which a group counts as warning (default 1h)."_s, u"duration"_s)
+    , staleAfter(u"stale-after"_s, u"Default age at which a group counts as stale (default 6h)."_s, u"duration"_s)
+{
+}
+
+void CtlGlobalOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOption(gateway);
+    parser.addOption(timeout);
+    parser.addOption(rules);
+    parser.addOption(readOnly);
+    parser.addOption(warnAfter);
+    parser.addOption(staleAfter);
+}
+
+std::optional<int> CtlGlobalOptions::apply(const QCommandLineParser &parser, CtlContext &ctx, bool useEnvironment) const
+{
+    if (parser.isSet(gateway) || useEnvironment) {
+        QString text = parser.value(gateway);
+        if (text.isEmpty())
+            text = qEnvironmentVariable("PUSHDECK_GATEWAY", u"http://localhost:9091"_s);
+        const auto url = GatewayClient::normalizeUrl(text);
+        if (!url)
+            return ctx.fail(url.errorString(), ExitUsage);
+        ctx.gateway = url.value();
+    }
+    if (useEnvironment) {
+        const QString env = qEnvironmentVariable("PUSHDECK_READ_ONLY").trimmed();
+        if (!env.isEmpty() && env != u"0"_s && env.compare(u"false"_s, Qt::CaseInsensitive) != 0)
+            ctx.readOnly = true;
+    }
+    if (parser.isSet(readOnly))
+        ctx.readOnly = true;
+    int exit = ExitOk;
+    if (parser.isSet(timeout)) {
+        const auto seconds = ctx.parseDurationArg(parser.value(timeout), &exit, u"--timeout"_s);
+        if (!seconds)
+            return exit;
+        if (*seconds <= 0)
+            return ctx.fail(u"--timeout must be greater than zero"_s, ExitUsage);
+        ctx.timeoutMs = int(std::min(*seconds * 1000.0, 24.0 * 3600 * 1000));
+    }
+    if (parser.isSet(warnAfter)) {
+        ctx.warnAfter = ctx.parseDurationArg(parser.value(warnAfter), &exit, u"--warn-after"_s);
+        if (!ctx.warnAfter)
+            return exit;
+    }
+    if (parser.isSet(staleAfter)) {
+        ctx.staleAfter = ctx.parseDurationArg(parser.value(staleAfter), &exit, u"--stale-after"_s);
+        if (!ctx.staleAfter)
+            return exit;
+    }
+    if (parser.isSet(rules))
+        ctx.rulesFile = parser.value(rules);
+    return std::nullopt;
+}
+
+std::optional<int> CtlContext::preparePolicy()
+{
+    if (!rulesFile.isEmpty()) {
+        auto loaded = StalenessRules::load(rulesFile);
+        if (!loaded)
+            return fail(u"--rules: %1"_s.arg(loaded.errorString()),
+                        loaded.error().kind == Error::Parse ? ExitDataError : ExitNoInput);
+        policy = std::move(loaded).value();
+    }
+    if (!warnAfter && !staleAfter)
+        return std::nullopt;
+    double warn = warnAfter.value_or(policy.defaultWarnAfter());
+    const double stale = staleAfter.value_or(policy.defaultStaleAfter());
+    // Only --stale-after given, below the default warning: warn at the same age.
+    if (!warnAfter && warn > stale)
+        warn = stale;
+    if (warn > stale)
+        return fail(u"--warn-after (%1) must not be longer than --stale-after (%2)"_s.arg(formatDuration(warn),
+                                                                                          formatDuration(stale)),
+                    ExitUsage);
+    policy.setDefaults(warn, stale);
+    return std::nullopt;
+}
+
+std::optional<int> parseCommand(CtlContext &ctx, QCommandLineParser &parser, const QString &command,
+                                const QString &description, const QStringList &arguments)
+{
+    static const CtlGlobalOptions globals;
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    parser.addOption(help);
+    globals.addTo(parser);
+    if (!parser.parse(QStringList{u"pushdeckctl "_s + command} + arguments))
+        return ctx.fail(u"%1: %2"_s.arg(command, parser.errorText()), ExitUsage);
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // The usage line names the binary's full path; say what a user types.
+        const qsizetype eol = text.indexOf(u'\n');
+        const QString usage = text.left(eol);
+        const qsizetype options = usage.indexOf(u"[options]"_s);
+        if (options >= 0)
+            text = u"Usage: pushdeckctl "_s + command + u' ' + usage.mid(options) + text.mid(eol);
+        ctx.out() << text << Qt::flush;
+        return ExitOk;
+    }
+    if (auto exit = globals.apply(parser, ctx, false))
+        return exit;
+    return ctx.preparePolicy();
+}

@@ -1,0 +1,118 @@
+#pragma once
+// What every pushdeckctl command shares: the global options, stdout/stderr,
+// the one-line error convention with its exit codes, the gateway client, the
+// staleness policy and the confirmation rule for anything destructive.
+
+#include "gatewayclient.h"
+#include "labelmatcher.h"
+#include "stalenesspolicy.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <memory>
+
+// Exit codes (documented in README.md, "pushdeckctl"). `check` and `lint`
+// have their own 0/1/2(/3) sets.
+enum CtlExit {
+    ExitOk = 0,
+    ExitError = 1,        // the operation failed (rejected push, missing group, unverified delete)
+    ExitUsage = 64,       // bad arguments: unknown option, bad key, selector or duration
+    ExitDataError = 65,   // bad input data: invalid exposition text, unreadable snapshot
+    ExitNoInput = 66,     // an input file cannot be read
+    ExitUnavailable = 69, // the gateway cannot be reached or is not a Pushgateway
+    ExitCantCreate = 73,  // an output file cannot be written
+    ExitRefused = 77,     // refused by pushdeckctl itself: --read-only, no --yes, not confirmed
+};
+
+class AuditLog;
+class SnapshotStore;
+
+class CtlContext
+{
+public:
+    CtlContext();
+    ~CtlContext();
+
+    // Global options; set from the command line before and after the command.
+    QUrl gateway;
+    int timeoutMs = 30000;
+    bool readOnly = false;
+    QString rulesFile;
+    std::optional<double> warnAfter;  // --warn-after, overrides the rules file's default
+    std::optional<double> staleAfter; // --stale-after
+    StalenessPolicy policy;           // built by preparePolicy()
+
+    // Loads --rules (if given) and applies --warn-after/--stale-after on top;
+    // returns an exit code on error.
+    std::optional<int> preparePolicy();
+
+    QTextStream &out();
+    QTextStream &err();
+
+    // Prints `pushdeckctl: message` as one line on stderr, returns code.
+    int fail(const QString &message, int code = ExitError);
+    // The exit code for an Error from the models (network → 69, ...).
+    static int exitCodeFor(const Error &error);
+    int fail(const Error &error) { return fail(error.message, exitCodeFor(error)); }
+    // A parse error in a command-line argument (`what` names it: "--match",
+    // "KEY"). One line; on a terminal followed by the text and a caret under
+    // the column.
+    int failParse(const QString &what, const QString &text, const Error &error);
+    // For every mutating command: refuses under --read-only.
+    std::optional<int> refuseIfReadOnly(const QString &command);
+    // Confirmation for destructive commands: `yes` (the --yes flag) passes;
+    // otherwise asks on the terminal (`question [y/N]` on stderr, answer on
+    // stdin); without a terminal it refuses. Returns an exit code to stop
+    // with, or nullopt to go ahead.
+    std::optional<int> confirm(const QString &question, bool yes, const QString &refusal);
+
+    // The audit log and undo snapshots are the GUI's own (same files), so an
+    // action from cron can be undone from the dashboard and vice versa.
+    static QString dataDirectory();
+    AuditLog &auditLog();
+    SnapshotStore &snapshotStore();
+
+    GatewayClient &client();
+    // A client for another gateway (repush --to-gateway), same options.
+    std::unique_ptr<GatewayClient> makeClient(const QUrl &url) const;
+    // All groups, sorted by key.
+    Result<QList<Group>> fetchGroups();
+    double now() const;
+
+    // Parsers for arguments; on error they print and put the exit code into
+    // *exit.
+    std::optional<GroupingKey> parseKey(const QString &text, int *exit, const QString &what = QStringLiteral("KEY"));
+    std::optional<LabelMatcher> parseMatcher(const QString &text, int *exit, const QString &what = QStringLiteral("--match"));
+    std::optional<double> parseDurationArg(const QString &text, int *exit, const QString &what);
+
+private:
+    std::unique_ptr<GatewayClient> m_client;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<SnapshotStore> m_store;
+};
+
+// The options every command accepts, before or after its name.
+struct CtlGlobalOptions
+{
+    CtlGlobalOptions();
+    void addTo(QCommandLineParser &parser) const;
+    // Applies the options set in `parser` to `ctx`; returns an exit code on a
+    // bad value.
+    std::optional<int> apply(const QCommandLineParser &parser, CtlContext &ctx, bool useEnvironment) const;
+
+    QCommandLineOption gateway;
+    QCommandLineOption timeout;
+    QCommandLineOption rules;
+    QCommandLineOption readOnly;
+    QCommandLineOption warnAfter;
+    QCommandLineOption staleAfter;
+};
+
+// Parses one command's arguments with `parser` (which already holds the
+// command's own options and positional arguments) plus the global options and
+// --help. Returns an exit code when the command must not run (usage error or
+// help printed).
+std::optional<int> parseCommand(CtlContext &ctx, QCommandLineParser &parser, const QString &command,
+                                const QString &description, const QStringList &arguments);
