@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -20,7 +21,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"PushDeck"_s);
     QApplication::setApplicationVersion(QStringLiteral(PUSHDECK_VERSION));
     QApplication::setOrganizationName(u"PushDeck"_s);
-    QApplication::setDesktopFileName(u"pushdeck"_s);
+    QApplication::setDesktopFileName(u"io.github.pushdeck.PushDeck"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/pushdeck.svg"_s));
 
     QCommandLineParser parser;
@@ -37,12 +38,31 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(u"screenshot"_s,
                                               u"Render the main window to a PNG once the first refresh has finished, then quit."_s,
                                               u"file"_s);
+    const QCommandLineOption readOnlyOption(u"read-only"_s,
+                                            u"Disable every action that changes a gateway (delete, prune, wipe, push, undo)."_s);
+    const QCommandLineOption newTabOption(u"also"_s,
+                                          u"Open another gateway in its own tab (repeatable); the fleet overview compares them."_s,
+                                          u"url"_s);
+    const QCommandLineOption rulesOption(u"rules"_s,
+                                         u"Judge staleness by the rules in this JSON file (the same file pushdeckctl --rules reads)."_s,
+                                         u"file"_s);
     parser.addOption(gatewayOption);
+    parser.addOption(newTabOption);
+    parser.addOption(rulesOption);
+    parser.addOption(readOnlyOption);
     parser.addOption(demoOption);
     parser.addOption(screenshotOption);
     parser.process(app);
 
     MainWindow window;
+    window.setReadOnly(parser.isSet(readOnlyOption) || QSettings().value(u"readOnly"_s, false).toBool());
+    if (parser.isSet(rulesOption)) {
+        QString error;
+        if (!window.loadRulesFile(parser.value(rulesOption), &error)) {
+            std::fprintf(stderr, "pushdeck: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
     std::unique_ptr<LocalGateway> demo;
     const QString screenshot = parser.value(screenshotOption);
 
@@ -65,9 +85,11 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(demoOption)) {
         demo = std::make_unique<LocalGateway>();
-        QObject::connect(demo.get(), &LocalGateway::ready, &window, [&window, &demo] {
-            window.startDemo(demo.get());
-        });
+        // Once: the pitfall scenarios restart this gateway, which must not
+        // open it again.
+        QObject::connect(
+            demo.get(), &LocalGateway::ready, &window, [&window, &demo] { window.startDemo(demo.get()); },
+            Qt::SingleShotConnection);
         QObject::connect(demo.get(), &LocalGateway::failed, &window, [&window, screenshot](const QString &message) {
             if (!screenshot.isEmpty()) {
                 std::fprintf(stderr, "pushdeck: demo gateway failed: %s\n", qPrintable(message));
@@ -85,12 +107,12 @@ int main(int argc, char *argv[])
         if (!gateway.isEmpty())
             window.openGateway(gateway);
     }
+    for (const QString &url : parser.values(newTabOption))
+        window.openGateway(url, true);
 
-    window.resize(1280, 800);
-    if (screenshot.isEmpty())
-        window.show();
-    else
-        window.setAttribute(Qt::WA_DontShowOnScreen, false);
+    if (!screenshot.isEmpty() || !QSettings().contains(u"window/geometry"_s))
+        window.resize(1280, 800); // screenshots always at the same size
+    window.show();
     const int code = app.exec();
     window.shutdown();
     return code;

@@ -1,5 +1,7 @@
 #include "groupfilterproxy.h"
 
+#include <cmath>
+
 #include "grouptablemodel.h"
 
 GroupFilterProxy::GroupFilterProxy(QObject *parent)
@@ -102,9 +104,19 @@ void GroupFilterProxy::setMinimumAge(double seconds)
     filtersEdited();
 }
 
+void GroupFilterProxy::setMaximumAge(double seconds)
+{
+    if (!(seconds > 0) || std::isinf(seconds))
+        seconds = 0;
+    if (seconds == m_maximumAge)
+        return;
+    m_maximumAge = seconds;
+    filtersEdited();
+}
+
 bool GroupFilterProxy::isFiltering() const
 {
-    return !m_text.isEmpty() || !m_matcher.isEmpty() || m_stateMask != 0 || m_minimumAge > 0;
+    return !m_text.isEmpty() || !m_matcher.isEmpty() || m_stateMask != 0 || m_minimumAge > 0 || m_maximumAge > 0;
 }
 
 void GroupFilterProxy::filtersEdited()
@@ -123,6 +135,8 @@ bool GroupFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
             return false;
     }
     if (m_minimumAge > 0 && !(index.data(GroupTableModel::AgeRole).toDouble() >= m_minimumAge))
+        return false;
+    if (m_maximumAge > 0 && !(index.data(GroupTableModel::AgeRole).toDouble() < m_maximumAge))
         return false;
     if (!m_text.isEmpty() && !index.data(GroupTableModel::KeyTextRole).toString().contains(m_text, Qt::CaseInsensitive))
         return false;

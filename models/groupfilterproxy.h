@@ -36,6 +36,10 @@ public:
     // groups that never pushed count as infinitely old. 0: off.
     double minimumAge() const { return m_minimumAge; }
     void setMinimumAge(double seconds);
+    // Only groups younger than this (seconds); 0 or +inf: off. With the
+    // minimum age, the range of an age-chart bar.
+    double maximumAge() const { return m_maximumAge; }
+    void setMaximumAge(double seconds);
 
     // True when any filter is set (to tell "no groups" from "none match").
     bool isFiltering() const;
@@ -57,6 +61,7 @@ private:
     LabelMatcher m_matcher;
     quint32 m_stateMask = 0; // bit int(Staleness); 0: all
     double m_minimumAge = 0;
+    double m_maximumAge = 0;
     // The source column sorted by, followed across column inserts/removals
     // (see restoreSortColumn()).
     int m_sortColumn = -1;

@@ -1,0 +1,747 @@
+#include "mainwindow.h"
+
+#include "agechartview.h"
+#include "demoscenarios.h"
+#include "demoseeder.h"
+#include "lintmodel.h"
+#include "pitfallspanel.h"
+#include "fleetmodel.h"
+#include "operationscontroller.h"
+#include "pushtimelineview.h"
+#include "rulesdialog.h"
+#include "stalenessrules.h"
+#include "stalenesstrendview.h"
+#include "valuehistoryview.h"
+#include "gatewayclient.h"
+#include "gatewayview.h"
+#include "groupfilterproxy.h"
+#include "grouptablemodel.h"
+#include "localgateway.h"
+#include "poller.h"
+#include "stateicons.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QTimer>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int MaxRecentGateways = 10;
+
+QIcon themedIcon(const char *name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_fleet(new FleetModel(this))
+{
+    setWindowTitle(tr("PushDeck"));
+    setDockNestingEnabled(true);
+    {
+        QSettings settings;
+        const auto saved = StalenessRules::readSettings(settings);
+        if (saved)
+            m_policy = saved.value();
+    }
+    m_ops = new OperationsController(this, {}, {}, this);
+    m_ops->setSelectionProvider([this] { return currentView() ? currentView()->selectedGroups() : QList<Group>(); });
+    m_ops->setGroupsProvider([this] { return currentView() ? currentView()->lastGroups() : QList<Group>(); });
+    m_ops->setStalenessPolicy(m_policy);
+    connect(m_ops, &OperationsController::message, this, [this](const QString &text, bool error) {
+        statusBar()->showMessage(text, error ? 0 : 8000);
+    });
+    connect(m_ops, &OperationsController::operationFinished, this, [this] {
+        if (Poller *p = poller()) {
+            p->requestFull();
+            p->refreshNow();
+        }
+    });
+    buildActions();
+    buildToolBar();
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"gatewayTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(false);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+
+    // The fleet overview: shown as the first tab once two gateways are open.
+    m_fleetPage = new QWidget(this);
+    auto *fleetLayout = new QVBoxLayout(m_fleetPage);
+    fleetLayout->setContentsMargins(0, 0, 0, 0);
+    m_fleetTable = new QTableView(m_fleetPage);
+    m_fleetTable->setObjectName(u"fleetTable"_s);
+    auto *fleetSort = new QSortFilterProxyModel(m_fleetTable);
+    fleetSort->setSourceModel(m_fleet);
+    fleetSort->setSortRole(FleetModel::SortRole);
+    m_fleetTable->setModel(fleetSort);
+    m_fleetTable->setSortingEnabled(true);
+    m_fleetTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_fleetTable->verticalHeader()->setVisible(false);
+    m_fleetTable->horizontalHeader()->setStretchLastSection(true);
+    m_fleetTable->horizontalHeader()->resizeSection(FleetModel::NameColumn, 240);
+    m_fleetTable->setAlternatingRowColors(true);
+    connect(m_fleetTable, &QAbstractItemView::activated, this, [this, fleetSort](const QModelIndex &index) {
+        const int row = fleetSort->mapToSource(index).row();
+        if (row >= 0 && row < m_views.size())
+            m_tabs->setCurrentWidget(m_views[row]);
+    });
+    auto *fleetHint = new QLabel(tr("Every open gateway, polled independently. Double-click a row to open its tab."), m_fleetPage);
+    fleetHint->setMargin(6);
+    fleetLayout->addWidget(fleetHint);
+    fleetLayout->addWidget(m_fleetTable);
+    m_fleetPage->hide();
+
+    setCentralWidget(m_tabs);
+    buildStatusBar();
+    buildDocks();
+    addGatewayTab();
+
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    updateStatusBar();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    m_refreshAction = new QAction(themedIcon("view-refresh", QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(tr("Read the gateway now (F5)"));
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        if (Poller *p = poller()) {
+            p->requestFull();
+            p->refreshNow();
+        }
+    });
+
+    m_pauseAction = new QAction(themedIcon("media-playback-pause", QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setShortcut(Qt::CTRL | Qt::Key_P);
+    m_pauseAction->setToolTip(tr("Pause polling of this gateway; ages keep ticking (Ctrl+P)"));
+    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
+        Poller *p = poller();
+        if (!p)
+            return;
+        if (paused)
+            p->pause();
+        else
+            p->resume();
+        updateStatusBar();
+    });
+
+    m_newTabAction = new QAction(themedIcon("tab-new", QStyle::SP_FileDialogNewFolder), tr("Open in &New Tab"), this);
+    m_newTabAction->setShortcut(QKeySequence::AddTab);
+    m_newTabAction->setToolTip(tr("Open the URL in the gateway field in a new tab (Ctrl+T)"));
+    connect(m_newTabAction, &QAction::triggered, this, [this] { openGateway(m_urlCombo->currentText(), true); });
+
+    m_closeTabAction = new QAction(tr("&Close Tab"), this);
+    m_closeTabAction->setShortcut(QKeySequence::Close);
+    connect(m_closeTabAction, &QAction::triggered, this, [this] { closeTab(m_tabs->currentIndex()); });
+
+    auto *focusFilter = new QAction(tr("&Filter"), this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    connect(focusFilter, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus();
+        m_filterEdit->selectAll();
+    });
+    addAction(focusFilter);
+
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    m_gatewayMenu = menuBar()->addMenu(tr("&Gateway"));
+    m_gatewayMenu->addAction(m_refreshAction);
+    m_gatewayMenu->addAction(m_pauseAction);
+    m_gatewayMenu->addSeparator();
+    m_gatewayMenu->addAction(m_newTabAction);
+    m_gatewayMenu->addAction(m_closeTabAction);
+    m_gatewayMenu->addSeparator();
+    m_gatewayMenu->addAction(quit);
+
+    m_groupMenu = menuBar()->addMenu(tr("G&roup"));
+    auto *copyKey = m_groupMenu->addAction(tr("Copy &Grouping Key"), this, [this] { currentView()->copySelectedKeys(); });
+    copyKey->setShortcut(QKeySequence::Copy);
+    m_groupMenu->addAction(tr("Copy as &curl Delete Command"), this, [this] { currentView()->copySelectedAsCurl(); });
+    m_groupMenu->addAction(tr("Copy &Exposition Text"), this, [this] { currentView()->copyExposition(); });
+
+    m_operationsMenu = menuBar()->addMenu(tr("&Operations"));
+    for (QAction *action : m_ops->actions()) {
+        if (action)
+            m_operationsMenu->addAction(action);
+        else
+            m_operationsMenu->addSeparator();
+    }
+    // Shortcuts (Del, Ctrl+Z) work window-wide once the actions live here.
+    addActions(m_ops->mutatingActions());
+
+    QMenu *staleness = menuBar()->addMenu(tr("&Staleness"));
+    staleness->addAction(tr("&Rules and Alerts…"), this, &MainWindow::openRulesDialog);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(focusFilter);
+    m_viewMenu->addSeparator();
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Gateway"));
+    bar->setObjectName(u"gatewayToolBar"_s);
+    bar->setMovable(false);
+    // Icons only: the filter field needs the width (every action has a tooltip).
+    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+
+    bar->addWidget(new QLabel(tr("Gateway "), bar));
+    m_urlCombo = new QComboBox(bar);
+    m_urlCombo->setObjectName(u"gatewayUrl"_s);
+    m_urlCombo->setEditable(true);
+    m_urlCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_urlCombo->setMinimumContentsLength(26);
+    m_urlCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_urlCombo->lineEdit()->setPlaceholderText(u"http://localhost:9091"_s);
+    m_urlCombo->setToolTip(tr("Base URL of the Pushgateway, with its route prefix if it has one. "
+                              "Enter opens it in this tab, Ctrl+T in a new one."));
+    m_urlCombo->addItems(QSettings().value(u"recentGateways"_s).toStringList());
+    m_urlCombo->setCurrentText({});
+    connect(m_urlCombo->lineEdit(), &QLineEdit::returnPressed, this, [this] { openGateway(m_urlCombo->currentText()); });
+    connect(m_urlCombo, &QComboBox::activated, this, [this](int index) { openGateway(m_urlCombo->itemText(index)); });
+    bar->addWidget(m_urlCombo);
+    bar->addAction(m_newTabAction);
+    bar->addSeparator();
+    bar->addAction(m_refreshAction);
+    bar->addAction(m_pauseAction);
+
+    m_intervalCombo = new QComboBox(bar);
+    m_intervalCombo->setObjectName(u"interval"_s);
+    m_intervalCombo->setToolTip(tr("How often the gateway is read"));
+    for (int seconds : {2, 5, 10, 30, 60, 300})
+        m_intervalCombo->addItem(seconds < 60 ? tr("every %1 s").arg(seconds) : tr("every %1 min").arg(seconds / 60), seconds * 1000);
+    const int index = m_intervalCombo->findData(QSettings().value(u"poll/intervalMs"_s, 10000).toInt());
+    m_intervalCombo->setCurrentIndex(index >= 0 ? index : 2);
+    connect(m_intervalCombo, &QComboBox::currentIndexChanged, this, [this] {
+        for (GatewayView *view : std::as_const(m_views)) {
+            if (view->poller())
+                view->poller()->setIntervalMs(m_intervalCombo->currentData().toInt());
+        }
+    });
+    bar->addWidget(m_intervalCombo);
+    bar->addSeparator();
+    bar->addAction(m_ops->deleteAction());
+    bar->addAction(m_ops->pruneAction());
+    bar->addAction(m_ops->undoAction());
+    bar->addSeparator();
+
+    m_filterEdit = new QLineEdit(bar);
+    m_filterEdit->setObjectName(u"filter"_s);
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setPlaceholderText(tr("Filter: text, or a selector like {job=~\"nightly.*\"}  (Ctrl+F)"));
+    m_filterEdit->setMinimumWidth(320);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, &MainWindow::onFilterEdited);
+    bar->addWidget(m_filterEdit);
+
+    m_stateCombo = new QComboBox(bar);
+    m_stateCombo->setObjectName(u"stateFilter"_s);
+    m_stateCombo->setToolTip(tr("Show only groups in a state"));
+    m_stateCombo->addItem(tr("All states"), -1);
+    m_stateCombo->addItem(StateIcons::icon(Staleness::Warning), tr("Needs attention"), -2);
+    for (Staleness s : {Staleness::Fresh, Staleness::Warning, Staleness::Stale, Staleness::Failed, Staleness::Unknown})
+        m_stateCombo->addItem(StateIcons::icon(s), StateIcons::label(s), int(s));
+    connect(m_stateCombo, &QComboBox::currentIndexChanged, this, &MainWindow::applyStateFilter);
+    bar->addWidget(m_stateCombo);
+}
+
+void MainWindow::buildStatusBar()
+{
+    auto make = [this](const char *name) {
+        auto *label = new QLabel(statusBar());
+        label->setObjectName(QString::fromLatin1(name));
+        label->setContentsMargins(6, 0, 6, 0);
+        statusBar()->addPermanentWidget(label);
+        return label;
+    };
+    m_statusState = make("statusState");
+    m_statusGroups = make("statusGroups");
+    m_statusRefresh = make("statusRefresh");
+    m_statusGateway = make("statusGateway");
+    m_statusAdmin = make("statusAdmin");
+}
+
+GatewayView *MainWindow::addGatewayTab()
+{
+    auto *view = new GatewayView(m_tabs);
+    m_views.append(view);
+    GatewaySummary summary;
+    summary.name = view->displayName();
+    m_fleet->appendGateway(summary);
+    connect(view, &GatewayView::stateChanged, this, [this, view] {
+        updateFleet(view);
+        if (view == currentView())
+            updateStatusBar();
+    });
+    connect(view, &GatewayView::refreshed, this, [this, view] {
+        if (view != currentView())
+            return;
+        m_ops->setGroupsProvider([this] { return currentView() ? currentView()->lastGroups() : QList<Group>(); });
+        if (view->hasStatus())
+            m_ops->setGatewayStatus(view->gatewayStatus());
+        m_ops->updateActions();
+        updateCharts();
+        Q_EMIT refreshed();
+    });
+    connect(view, &GatewayView::currentGroupChanged, this, [this, view] {
+        if (view == currentView())
+            m_ops->updateActions();
+    });
+    connect(view, &GatewayView::trackedSeriesChanged, this, [this, view] {
+        if (view == currentView())
+            updateCharts();
+    });
+    view->setPolicy(m_policy);
+    QList<QAction *> extra;
+    for (QAction *action : {m_ops->deleteAction(), m_ops->rePushAction(), m_ops->pushAction()})
+        extra << action;
+    view->setExtraContextActions(extra);
+    connect(view, &GatewayView::refreshFailed, this, [this, view] {
+        if (view == currentView())
+            Q_EMIT refreshFailed();
+    });
+    connect(view, &GatewayView::firstRefreshFinished, this, [this] {
+        if (!m_firstRefreshSeen) {
+            m_firstRefreshSeen = true;
+            Q_EMIT firstRefreshFinished();
+        }
+    });
+    m_tabs->addTab(view, view->displayName());
+    m_tabs->setCurrentWidget(view);
+    updateFleetVisibility();
+    return view;
+}
+
+void MainWindow::closeTab(int index)
+{
+    auto *view = qobject_cast<GatewayView *>(m_tabs->widget(index));
+    if (!view)
+        return; // the fleet page is not closable by itself
+    if (m_views.size() == 1) {
+        // Keep one tab: closing the last one disconnects it instead.
+        view->stop();
+        const int row = 0;
+        m_views.removeAt(row);
+        m_fleet->removeGateway(row);
+        m_tabs->removeTab(index);
+        view->deleteLater();
+        addGatewayTab();
+        return;
+    }
+    view->stop();
+    const int row = int(m_views.indexOf(view));
+    m_views.removeAt(row);
+    m_fleet->removeGateway(row);
+    m_tabs->removeTab(index);
+    view->deleteLater();
+    updateFleetVisibility();
+}
+
+void MainWindow::updateFleetVisibility()
+{
+    const int fleetIndex = m_tabs->indexOf(m_fleetPage);
+    if (m_views.size() >= 2 && fleetIndex < 0) {
+        m_tabs->insertTab(0, m_fleetPage, tr("Fleet"));
+        m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+        m_tabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    } else if (m_views.size() < 2 && fleetIndex >= 0) {
+        m_tabs->removeTab(fleetIndex);
+    }
+}
+
+GatewayView *MainWindow::currentView() const
+{
+    if (auto *view = qobject_cast<GatewayView *>(m_tabs->currentWidget()))
+        return view;
+    return m_views.isEmpty() ? nullptr : m_views.last();
+}
+
+QList<GatewayView *> MainWindow::views() const
+{
+    return m_views;
+}
+
+void MainWindow::onCurrentTabChanged()
+{
+    GatewayView *view = currentView();
+    if (!view)
+        return;
+    {
+        const QSignalBlocker blocker(m_filterEdit);
+        m_filterEdit->setText(view->filterText());
+        m_filterEdit->setStyleSheet({});
+    }
+    applyStateFilter();
+    const QSignalBlocker pauseBlocker(m_pauseAction);
+    m_pauseAction->setChecked(view->poller() && view->poller()->isPaused());
+    connectOperations(view);
+    updateCharts();
+    updateStatusBar();
+}
+
+void MainWindow::connectOperations(GatewayView *view)
+{
+    if (m_ops->client() != view->client())
+        m_ops->setClient(view->client());
+    if (view->hasStatus())
+        m_ops->setGatewayStatus(view->gatewayStatus());
+    m_ops->updateActions();
+}
+
+QString MainWindow::lastGateway() const
+{
+    return QSettings().value(u"recentGateways"_s).toStringList().value(0);
+}
+
+void MainWindow::rememberGateway(const QString &url)
+{
+    QSettings settings;
+    QStringList recent = settings.value(u"recentGateways"_s).toStringList();
+    recent.removeAll(url);
+    recent.prepend(url);
+    while (recent.size() > MaxRecentGateways)
+        recent.removeLast();
+    settings.setValue(u"recentGateways"_s, recent);
+    const QSignalBlocker blocker(m_urlCombo);
+    m_urlCombo->clear();
+    m_urlCombo->addItems(recent);
+    m_urlCombo->setCurrentIndex(0);
+}
+
+bool MainWindow::openGateway(const QString &text, bool newTab)
+{
+    const auto url = GatewayClient::normalizeUrl(text);
+    if (!url) {
+        statusBar()->showMessage(url.errorString());
+        return false;
+    }
+    GatewayView *view = currentView();
+    if (newTab && view->client())
+        view = addGatewayTab();
+    view->openGateway(text, m_intervalCombo->currentData().toInt());
+    view->setFilterText(m_filterEdit->text());
+    connectOperations(view);
+    applyStateFilter();
+    m_tabs->setTabText(m_tabs->indexOf(view), view->displayName());
+    m_tabs->setTabToolTip(m_tabs->indexOf(view), url->toDisplayString(QUrl::RemoveUserInfo));
+    rememberGateway(url->toDisplayString(QUrl::RemoveUserInfo));
+    setWindowTitle(tr("%1 — PushDeck").arg(view->displayName()));
+    const QSignalBlocker pauseBlocker(m_pauseAction);
+    m_pauseAction->setChecked(false);
+    statusBar()->clearMessage();
+    updateFleet(view);
+    updateStatusBar();
+    return true;
+}
+
+void MainWindow::startDemo(LocalGateway *gateway)
+{
+    GatewayView *view = currentView();
+    if (view->client())
+        view = addGatewayTab();
+    view->startDemo(gateway, m_intervalCombo->currentData().toInt());
+    connectOperations(view);
+    // The guided pitfalls act on this demo gateway only.
+    setPitfallsPanel(new DemoScenarios(view->client(), gateway, view->demoSeeder(), view));
+    m_pitfallsDock->show();
+    m_tabs->setTabText(m_tabs->indexOf(view), tr("Demo %1").arg(view->displayName()));
+    setWindowTitle(tr("Demo gateway %1 — PushDeck").arg(view->displayName()));
+    updateFleet(view);
+    updateStatusBar();
+}
+
+void MainWindow::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    m_ops->setReadOnly(readOnly);
+    updateStatusBar();
+}
+
+void MainWindow::setPolicy(const StalenessPolicy &policy)
+{
+    m_policy = policy;
+    QSettings settings;
+    StalenessRules::writeSettings(settings, policy);
+    m_ops->setStalenessPolicy(policy);
+    for (GatewayView *view : std::as_const(m_views))
+        view->setPolicy(policy);
+    updateCharts();
+}
+
+bool MainWindow::loadRulesFile(const QString &path, QString *error)
+{
+    const auto policy = StalenessRules::load(path);
+    if (!policy) {
+        if (error)
+            *error = policy.errorString();
+        return false;
+    }
+    setPolicy(policy.value());
+    return true;
+}
+
+void MainWindow::openRulesDialog()
+{
+    auto *dialog = new RulesDialog(m_policy, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setGroups(currentView()->lastGroups());
+    connect(dialog, &RulesDialog::applied, this, &MainWindow::setPolicy);
+    dialog->open();
+}
+
+void MainWindow::buildDocks()
+{
+    auto addDock = [this](QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(QString::fromLatin1(name));
+        dock->setWidget(widget);
+        addDockWidget(area, dock);
+        m_viewMenu->addAction(dock->toggleViewAction());
+        return dock;
+    };
+    m_ageChart = new AgeChartView(this);
+    m_trendChart = new StalenessTrendView(this);
+    m_timelineChart = new PushTimelineView(this);
+    m_valueChart = new ValueHistoryView(this);
+    for (QWidget *chart : {static_cast<QWidget *>(m_ageChart), static_cast<QWidget *>(m_trendChart),
+                           static_cast<QWidget *>(m_timelineChart), static_cast<QWidget *>(m_valueChart)})
+        chart->setMinimumSize(320, 200);
+    QDockWidget *age = addDock(m_ageChart, tr("Age distribution"), "ageDock", Qt::RightDockWidgetArea);
+    QDockWidget *trend = addDock(m_trendChart, tr("Staleness over time"), "trendDock", Qt::RightDockWidgetArea);
+    QDockWidget *timeline = addDock(m_timelineChart, tr("Push timeline"), "timelineDock", Qt::RightDockWidgetArea);
+    QDockWidget *value = addDock(m_valueChart, tr("Value history"), "valueDock", Qt::RightDockWidgetArea);
+    tabifyDockWidget(age, trend);
+    tabifyDockWidget(trend, timeline);
+    tabifyDockWidget(timeline, value);
+    age->raise();
+    m_viewMenu->addAction(m_ops->showAuditLogAction());
+
+    // Anti-pattern lint for every gateway; the guided pitfalls in --demo.
+    m_lint = new LintModel(this);
+    m_pitfallsDock = addDock(new QWidget(this), tr("Pitfalls and lint"), "pitfallsDock", Qt::LeftDockWidgetArea);
+    setPitfallsPanel(nullptr);
+    m_pitfallsDock->hide();
+    // First-run proportions: the groups table keeps most of the width.
+    resizeDocks({age, m_pitfallsDock}, {360, 270}, Qt::Horizontal);
+
+    // Clicking a bar shows exactly those groups in the table.
+    connect(m_ageChart, &AgeChartView::bucketClicked, this, [this](double minAge, double maxAge, Staleness state) {
+        GatewayView *view = currentView();
+        view->setAgeRange(minAge, maxAge);
+        m_stateCombo->setCurrentIndex(m_stateCombo->findData(int(state)));
+        statusBar()->showMessage(tr("Showing %1 groups aged %2 — choose \"All states\" to show all again")
+                                     .arg(StateIcons::label(state).toLower(), AgeChartView::bucketLabel(AgeChartView::bucketOf(minAge))));
+    });
+    // Ages move on between polls: redraw the charts now and then.
+    m_chartTimer = new QTimer(this);
+    m_chartTimer->setInterval(5000);
+    connect(m_chartTimer, &QTimer::timeout, this, &MainWindow::updateCharts);
+    m_chartTimer->start();
+}
+
+void MainWindow::setPitfallsPanel(DemoScenarios *scenarios)
+{
+    auto *panel = new PitfallsPanel(scenarios, m_lint, m_pitfallsDock);
+    connect(panel, &PitfallsPanel::groupsActivated, this, [this](const QList<GroupingKey> &keys) {
+        currentView()->selectGroups(keys);
+    });
+    if (m_pitfalls)
+        m_pitfalls->deleteLater();
+    m_pitfalls = panel;
+    m_pitfallsDock->setWidget(panel);
+}
+
+void MainWindow::updateCharts()
+{
+    GatewayView *view = currentView();
+    if (!view || !m_ageChart)
+        return;
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    m_lint->update(view->lastGroups(), view->policy(), now);
+    // Only what is visible costs anything: hidden docks are skipped.
+    if (m_ageChart->isVisible())
+        m_ageChart->setGroups(view->lastGroups(), view->policy(), now);
+    if (m_trendChart->isVisible())
+        m_trendChart->setHistory(view->history(), now);
+    if (m_timelineChart->isVisible())
+        m_timelineChart->setHistory(view->history(), now);
+    if (m_valueChart->isVisible())
+        m_valueChart->setHistory(view->history(), now);
+}
+
+void MainWindow::shutdown()
+{
+    saveSettings();
+    for (GatewayView *view : std::as_const(m_views))
+        view->stop();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"poll/intervalMs"_s, m_intervalCombo->currentData().toInt());
+}
+
+void MainWindow::onFilterEdited(const QString &text)
+{
+    const QString error = currentView()->setFilterText(text);
+    if (!error.isEmpty()) {
+        m_filterEdit->setStyleSheet(u"QLineEdit { border: 1px solid #d62b2b; }"_s);
+        m_filterEdit->setToolTip(error);
+        statusBar()->showMessage(tr("Selector: %1").arg(error));
+        return;
+    }
+    m_filterEdit->setStyleSheet({});
+    m_filterEdit->setToolTip(text.trimmed().startsWith(u'{') ? tr("Label selector over grouping keys")
+                                                             : tr("Text contained in the grouping key"));
+    statusBar()->clearMessage();
+}
+
+void MainWindow::applyStateFilter()
+{
+    const int value = m_stateCombo->currentData().toInt();
+    QList<Staleness> states;
+    if (value == -1)
+        currentView()->setAgeRange(0, 0); // "All states" also ends an age-chart filter
+    if (value == -2)
+        states = {Staleness::Warning, Staleness::Stale, Staleness::Failed};
+    else if (value >= 0)
+        states = {Staleness(value)};
+    currentView()->setStateFilter(states);
+}
+
+void MainWindow::updateFleet(GatewayView *view)
+{
+    const int row = int(m_views.indexOf(view));
+    if (row < 0)
+        return;
+    GatewaySummary s;
+    s.name = view->displayName();
+    if (view->client())
+        s.url = view->client()->baseUrl();
+    const Poller *p = view->poller();
+    s.refreshed = p && p->lastSuccess().isValid();
+    s.reachable = s.refreshed && !view->isShowingOutdatedData();
+    s.error = view->lastErrorText();
+    s.version = view->hasStatus() ? view->gatewayStatus().version : QString();
+    const GroupTableModel *model = view->groupModel();
+    s.groups = model->rowCount();
+    for (int i = 0; i < model->rowCount(); ++i) {
+        ++s.states[size_t(model->verdict(i).state)];
+        s.keys.insert(model->group(i).key);
+    }
+    if (p) {
+        s.lastRefresh = p->lastSuccess();
+        s.lastDurationMs = p->lastDurationMs();
+    }
+    m_fleet->updateGateway(row, s);
+    const int tab = m_tabs->indexOf(view);
+    if (tab >= 0) {
+        const int bad = s.states[size_t(Staleness::Stale)] + s.states[size_t(Staleness::Failed)];
+        m_tabs->setTabIcon(tab, !s.reachable && view->client() ? StateIcons::icon(Staleness::Failed)
+                                : bad > 0                        ? StateIcons::icon(Staleness::Stale)
+                                                                 : QIcon());
+    }
+}
+
+void MainWindow::updateStatusBar()
+{
+    GatewayView *view = currentView();
+    if (!view)
+        return;
+    const int total = view->groupModel()->rowCount();
+    const int shown = view->filterProxy()->rowCount();
+    const QString groups = total == 1 ? tr("1 group") : tr("%1 groups").arg(total);
+    m_statusGroups->setText(shown == total ? groups : tr("%1 of %2 shown").arg(shown).arg(groups));
+
+    Poller *p = view->poller();
+    if (!p) {
+        m_statusState->setText(m_readOnly ? tr("Not connected · read-only") : tr("Not connected"));
+        m_statusRefresh->clear();
+        m_statusGateway->clear();
+        m_statusAdmin->clear();
+        return;
+    }
+    QString state;
+    switch (p->state()) {
+    case Poller::State::Fetching: state = tr("Refreshing…"); break;
+    case Poller::State::Paused: state = tr("Paused"); break;
+    case Poller::State::BackingOff: state = tr("Gateway unreachable"); break;
+    case Poller::State::Waiting:
+    case Poller::State::Idle: state = view->isShowingOutdatedData() ? tr("Outdated") : tr("Live"); break;
+    }
+    if (m_readOnly)
+        state += tr(" · read-only");
+    m_statusState->setText(state);
+    const QDateTime last = p->lastSuccess();
+    m_statusRefresh->setText(last.isValid() ? tr("refreshed %1 in %2 ms%3")
+                                                  .arg(QLocale().toString(last.time(), QLocale::LongFormat))
+                                                  .arg(p->lastDurationMs())
+                                                  .arg(p->lastRefreshWasFull() ? QString() : tr(" (push times only)"))
+                                            : tr("not refreshed yet"));
+    const QString url = view->client()->baseUrl().toDisplayString(QUrl::RemoveUserInfo);
+    m_statusGateway->setText(view->hasStatus() ? tr("%1 · Pushgateway %2").arg(url, view->gatewayStatus().version) : url);
+    m_statusAdmin->setText(!view->hasStatus()                           ? QString()
+                           : view->gatewayStatus().adminApiEnabled ? tr("admin API on")
+                                                                   : tr("admin API off"));
+}
+
+QString MainWindow::statusText() const
+{
+    QStringList parts;
+    for (QLabel *label : {m_statusState, m_statusGroups, m_statusRefresh, m_statusGateway, m_statusAdmin})
+        parts << label->text();
+    return parts.join(u" | "_s);
+}
+
+GroupTableModel *MainWindow::groupModel() const { return currentView()->groupModel(); }
+GroupFilterProxy *MainWindow::filterProxy() const { return currentView()->filterProxy(); }
+FamilyTreeModel *MainWindow::familyModel() const { return currentView()->familyModel(); }
+QTableView *MainWindow::groupTable() const { return currentView()->groupTable(); }
+QPlainTextEdit *MainWindow::rawView() const { return currentView()->rawView(); }
+Poller *MainWindow::poller() const { return currentView()->poller(); }
+QWidget *MainWindow::outdatedBanner() const { return currentView()->outdatedBanner(); }
+bool MainWindow::isShowingOutdatedData() const { return currentView()->isShowingOutdatedData(); }
+GroupingKey MainWindow::currentKey() const { return currentView()->currentKey(); }
+bool MainWindow::selectGroup(const GroupingKey &key) { return currentView()->selectGroup(key); }
