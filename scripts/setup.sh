@@ -10,6 +10,7 @@ packages=(
     libsimdjson-dev
     prometheus-pushgateway
     curl
+    dpkg-dev file   # cpack's Debian package: dpkg-shlibdeps finds the library dependencies
 )
 # A real window (not only offscreen rendering) needs an X server.
 if [[ "${PUSHDECK_SETUP_GUI:-0}" == 1 ]]; then
