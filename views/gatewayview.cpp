@@ -198,15 +198,20 @@ GatewayView::GatewayView(QWidget *parent)
         Q_EMIT currentGroupChanged();
     });
     auto save = [this] {
-        if (m_model->columnCount() > 0)
+        // Not while the first load inserts its columns: the header then
+        // shifts its indicator by itself, which is no choice of the user's.
+        if (m_model->rowCount() > 0 && !m_applyingLayout)
             ColumnLayout::save(m_table, m_model);
     };
     connect(header, &QHeaderView::sectionResized, this, save);
     connect(header, &QHeaderView::sortIndicatorChanged, this, save);
     connect(header, &QHeaderView::sectionMoved, this, save);
     connect(m_model, &QAbstractItemModel::columnsInserted, this, [this] {
-        const QSignalBlocker blocker(m_table->horizontalHeader());
+        // Not a signal blocker: the view sorts on the header's
+        // sortIndicatorChanged. The flag only keeps this from being saved.
+        m_applyingLayout = true;
         ColumnLayout::apply(m_table, m_model);
+        m_applyingLayout = false;
     });
     tableLayout->addWidget(m_table, 1);
 
@@ -418,6 +423,11 @@ void GatewayView::onRefreshed(const QList<Group> &groups, double now)
     updateEmptyHint();
     if (!m_firstRefreshSeen) {
         m_firstRefreshSeen = true;
+        // Once the columns exist for real: the sort the view picked while
+        // the model had only its fixed columns must not stick.
+        m_applyingLayout = true;
+        ColumnLayout::apply(m_table, m_model);
+        m_applyingLayout = false;
         if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
             m_table->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
                                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

@@ -137,4 +137,5 @@ private:
     QTreeView *m_tree = nullptr;
     QPlainTextEdit *m_raw = nullptr;
     QTimer *m_tickTimer = nullptr;
+    bool m_applyingLayout = false;
 };
