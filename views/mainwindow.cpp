@@ -9,6 +9,7 @@
 #include "operationscontroller.h"
 #include "pushtimelineview.h"
 #include "rulesdialog.h"
+#include "stalenessnotifier.h"
 #include "stalenessrules.h"
 #include "stalenesstrendview.h"
 #include "valuehistoryview.h"
@@ -33,6 +34,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSystemTrayIcon>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTabBar>
@@ -208,6 +210,12 @@ void MainWindow::buildActions()
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(focusFilter);
+    m_notifyAction = m_viewMenu->addAction(tr("Desktop &Notifications"));
+    m_notifyAction->setCheckable(true);
+    m_notifyAction->setChecked(QSettings().value(u"notifications/enabled"_s, true).toBool());
+    m_notifyAction->setToolTip(tr("A tray message when groups turn stale or failed (at most one a minute per gateway)"));
+    connect(m_notifyAction, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(u"notifications/enabled"_s, on); });
     m_viewMenu->addSeparator();
 }
 
@@ -316,6 +324,7 @@ GatewayView *MainWindow::addGatewayTab()
         updateCharts();
         Q_EMIT refreshed();
     });
+    connect(view, &GatewayView::refreshed, this, [this, view] { notifyTransitions(view); });
     connect(view, &GatewayView::currentGroupChanged, this, [this, view] {
         if (view == currentView())
             m_ops->updateActions();
@@ -362,6 +371,7 @@ void MainWindow::closeTab(int index)
         return;
     }
     view->stop();
+    m_notifiers.remove(view);
     const int row = int(m_views.indexOf(view));
     m_views.removeAt(row);
     m_fleet->removeGateway(row);
@@ -570,6 +580,33 @@ void MainWindow::buildDocks()
     m_chartTimer->setInterval(5000);
     connect(m_chartTimer, &QTimer::timeout, this, &MainWindow::updateCharts);
     m_chartTimer->start();
+}
+
+void MainWindow::notifyTransitions(GatewayView *view)
+{
+    auto &notifier = m_notifiers[view];
+    if (!notifier)
+        notifier = std::make_shared<StalenessNotifier>(60);
+    QHash<GroupingKey, Staleness> states;
+    const GroupTableModel *model = view->groupModel();
+    states.reserve(model->rowCount());
+    for (int row = 0; row < model->rowCount(); ++row)
+        states.insert(model->group(row).key, model->verdict(row).state);
+    const auto message = notifier->observe(states, QDateTime::currentMSecsSinceEpoch() / 1000.0);
+    if (!message || !m_notifyAction->isChecked() || !QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon().isNull() ? QApplication::windowIcon() : windowIcon(), this);
+        m_tray->setToolTip(tr("PushDeck"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("%1 on %2").arg(message->title, view->displayName()), message->body,
+                        QSystemTrayIcon::Warning, 10000);
 }
 
 void MainWindow::setPitfallsPanel(DemoScenarios *scenarios)

@@ -6,13 +6,17 @@
 #include "metrics.h"
 #include "stalenesspolicy.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <memory>
 
 class AgeChartView;
 class DemoScenarios;
 class LintModel;
 class PitfallsPanel;
 class QDockWidget;
+class QSystemTrayIcon;
+class StalenessNotifier;
 class FleetModel;
 class OperationsController;
 class PushTimelineView;
@@ -150,4 +154,8 @@ private:
     PitfallsPanel *m_pitfalls = nullptr;
     QDockWidget *m_pitfallsDock = nullptr;
     void setPitfallsPanel(DemoScenarios *scenarios);
+    void notifyTransitions(GatewayView *view);
+    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_notifyAction = nullptr;
+    QHash<GatewayView *, std::shared_ptr<StalenessNotifier>> m_notifiers;
 };
