@@ -207,11 +207,7 @@ GatewayView::GatewayView(QWidget *parent)
     connect(header, &QHeaderView::sortIndicatorChanged, this, save);
     connect(header, &QHeaderView::sectionMoved, this, save);
     connect(m_model, &QAbstractItemModel::columnsInserted, this, [this] {
-        // Not a signal blocker: the view sorts on the header's
-        // sortIndicatorChanged. The flag only keeps this from being saved.
-        m_applyingLayout = true;
-        ColumnLayout::apply(m_table, m_model);
-        m_applyingLayout = false;
+        applyColumnLayout();
     });
     tableLayout->addWidget(m_table, 1);
 
@@ -285,6 +281,15 @@ GatewayView::GatewayView(QWidget *parent)
 }
 
 GatewayView::~GatewayView() = default;
+
+void GatewayView::applyColumnLayout()
+{
+    // Not a signal blocker: the view sorts on the header's
+    // sortIndicatorChanged. The flag only keeps this from being saved.
+    m_applyingLayout = true;
+    ColumnLayout::apply(m_table, m_model);
+    m_applyingLayout = false;
+}
 
 QString GatewayView::displayName() const
 {
@@ -425,9 +430,7 @@ void GatewayView::onRefreshed(const QList<Group> &groups, double now)
         m_firstRefreshSeen = true;
         // Once the columns exist for real: the sort the view picked while
         // the model had only its fixed columns must not stick.
-        m_applyingLayout = true;
-        ColumnLayout::apply(m_table, m_model);
-        m_applyingLayout = false;
+        applyColumnLayout();
         if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
             m_table->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
                                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

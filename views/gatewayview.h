@@ -106,6 +106,7 @@ private:
     void updateBanner();
     void updateEmptyHint();
     void showGroupContextMenu(const QPoint &pos);
+    void applyColumnLayout();
 
     GatewayClient *m_client = nullptr;
     Poller *m_poller = nullptr;
