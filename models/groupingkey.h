@@ -56,13 +56,21 @@ public:
     // same collision key make the gateway reject every push.
     GroupingKey collisionKey() const;
 
-    friend bool operator==(const GroupingKey &a, const GroupingKey &b) { return a.m_labels == b.m_labels; }
+    // Keys are hashed and compared a lot (every refresh looks every group up
+    // in several hashes): the hash is computed once, when the key is made.
+    friend bool operator==(const GroupingKey &a, const GroupingKey &b)
+    {
+        return a.m_hash == b.m_hash && a.m_labels == b.m_labels;
+    }
     friend bool operator!=(const GroupingKey &a, const GroupingKey &b) { return !(a == b); }
     friend bool operator<(const GroupingKey &a, const GroupingKey &b) { return a.m_labels < b.m_labels; }
-    friend size_t qHash(const GroupingKey &key, size_t seed = 0) { return qHashRange(key.m_labels.begin(), key.m_labels.end(), seed); }
+    friend size_t qHash(const GroupingKey &key, size_t seed = 0) { return qHash(key.m_hash, seed); }
 
 private:
+    void setLabels(LabelPairs labels);
+
     LabelPairs m_labels;
+    size_t m_hash = 0;
 };
 
 Q_DECLARE_METATYPE(GroupingKey)
