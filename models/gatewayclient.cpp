@@ -1,5 +1,6 @@
 #include "gatewayclient.h"
 
+#include "gzip.h"
 #include "metricsdecoder.h"
 
 #include <QNetworkAccessManager>
@@ -20,6 +21,7 @@ struct HttpAnswer
     int status = 0;
     QByteArray body;
     QByteArray contentType;
+    QByteArray contentEncoding; // set only when we asked for an encoding ourselves
     qint64 wireBytes = 0;
 };
 
@@ -147,6 +149,7 @@ QFuture<Result<HttpAnswer>> collect(QNetworkReply *reply, const ClientOptions &o
         answer.status = status;
         answer.body = body;
         answer.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+        answer.contentEncoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
         answer.wireBytes = *wire;
         finish(std::move(answer));
     });
@@ -205,7 +208,7 @@ QUrl GatewayClient::urlFor(const QString &path) const
 }
 
 QNetworkReply *GatewayClient::send(const QByteArray &verb, const QString &path, const QByteArray &body,
-                                   const QByteArray &contentType)
+                                   const QByteArray &contentType, const QByteArray &acceptEncoding)
 {
     QNetworkRequest request(urlFor(path));
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("PushDeck/" PUSHDECK_VERSION));
@@ -213,6 +216,9 @@ QNetworkReply *GatewayClient::send(const QByteArray &verb, const QString &path, 
         request.setRawHeader("Authorization", m_options.authorization);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    // Set by hand, QNetworkAccessManager leaves the body as it came.
+    if (!acceptEncoding.isEmpty())
+        request.setRawHeader("Accept-Encoding", acceptEncoding);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     return m_nam->sendCustomRequest(request, verb, body);
 }
@@ -250,12 +256,25 @@ QFuture<Result<QList<Group>>> GatewayClient::groups()
 
 QFuture<Result<MetricsText>> GatewayClient::metricsText()
 {
-    // QNetworkAccessManager offers gzip and inflates transparently.
-    return collect(send("GET", u"metrics"_s), m_options).then([](Result<HttpAnswer> answer) -> Result<MetricsText> {
-        if (!answer)
-            return answer.error();
-        return MetricsText{answer->body, answer->wireBytes};
-    });
+    // gzip asked for by hand: QNetworkAccessManager would inflate it
+    // transparently and count the inflated bytes; this way wireBytes is what
+    // crossed the wire and the inflated size is bounded by the same limit.
+    const qint64 limit = m_options.maxResponseBytes;
+    return collect(send("GET", u"metrics"_s, {}, {}, "gzip"), m_options)
+        .then(QtFuture::Launch::Async, [limit](Result<HttpAnswer> answer) -> Result<MetricsText> {
+            if (!answer)
+                return answer.error();
+            if (answer->contentEncoding.isEmpty() || answer->contentEncoding == "identity")
+                return MetricsText{answer->body, answer->wireBytes};
+            if (answer->contentEncoding != "gzip")
+                return Error::make(Error::Decode, QCoreApplication::translate("GatewayClient",
+                                                                             "/metrics answered with an unknown Content-Encoding \"%1\"")
+                                                      .arg(QString::fromLatin1(answer->contentEncoding)));
+            auto body = gunzip(answer->body, limit);
+            if (!body)
+                return body.error();
+            return MetricsText{std::move(body.value()), answer->wireBytes};
+        });
 }
 
 QFuture<Result<Done>> GatewayClient::ready()

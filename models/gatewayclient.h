@@ -30,8 +30,8 @@ struct PushResult
 // The raw text exposition at /metrics (cheap poll source).
 struct MetricsText
 {
-    QByteArray body;         // decompressed
-    qint64 wireBytes = 0;    // bytes received on the wire
+    QByteArray body;         // inflated
+    qint64 wireBytes = 0;    // bytes received on the wire (compressed)
 };
 
 class GatewayClient final : public QObject
@@ -66,7 +66,7 @@ public:
 
 private:
     QNetworkReply *send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
-                        const QByteArray &contentType = {});
+                        const QByteArray &contentType = {}, const QByteArray &acceptEncoding = {});
 
     QUrl m_baseUrl;
     ClientOptions m_options;

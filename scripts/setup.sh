@@ -7,7 +7,7 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6svg6 qt6-svg-dev
-    libsimdjson-dev
+    libsimdjson-dev zlib1g-dev
     prometheus-pushgateway
     curl
     dpkg-dev file   # cpack's Debian package: dpkg-shlibdeps finds the library dependencies
