@@ -29,6 +29,12 @@ Result<QByteArray> gunzip(QByteArrayView compressed, qint64 limit)
     for (;;) {
         if (produced == out.size()) {
             if (produced >= limit) {
+                // Full to the byte: only the end of the stream may follow.
+                Bytef probe = 0;
+                stream.next_out = &probe;
+                stream.avail_out = 1;
+                if (inflate(&stream, Z_NO_FLUSH) == Z_STREAM_END && stream.avail_out == 1 && stream.avail_in == 0)
+                    break;
                 inflateEnd(&stream);
                 return Error::make(Error::TooLarge,
                                    tr("the gzip answer inflates to more than the %1 MB limit").arg(double(limit) / 1e6, 0, 'f', 0));
