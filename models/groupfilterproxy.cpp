@@ -20,6 +20,7 @@ void GroupFilterProxy::setSourceModel(QAbstractItemModel *source)
         disconnect(connection);
     m_sourceConnections.clear();
     QSortFilterProxyModel::setSourceModel(source);
+    m_table = qobject_cast<GroupTableModel *>(source);
     if (!source)
         return;
 
@@ -43,7 +44,27 @@ void GroupFilterProxy::setSourceModel(QAbstractItemModel *source)
 void GroupFilterProxy::sort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column; // no column filtering: proxy and source columns are the same
+    // A full sort compares n log n times; a label's value is looked up once
+    // per row instead (only for this call: later re-sorts of changed rows
+    // look them up as they go).
+    if (m_table && sortRole() == GroupTableModel::SortRole && column >= 0 && column < m_table->labelColumnCount()) {
+        m_sortValues = m_table->labelValues(column);
+        m_sortValuesColumn = column;
+    }
     QSortFilterProxyModel::sort(column, order);
+    m_sortValues.clear();
+    m_sortValuesColumn = -1;
+}
+
+bool GroupFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // The table model compares its own rows; same order as its SortRole.
+    if (m_table && sortRole() == GroupTableModel::SortRole && left.column() == right.column()) {
+        if (left.column() == m_sortValuesColumn)
+            return m_sortValues.at(left.row()) < m_sortValues.at(right.row());
+        return m_table->lessThan(left.row(), right.row(), left.column());
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 // Qt 6.4's QSortFilterProxyModel recomputes its sort column after a source

@@ -8,6 +8,8 @@
 
 #include <QSortFilterProxyModel>
 
+class GroupTableModel;
+
 // Works on any source that answers GroupTableModel's KeyRole, KeyTextRole,
 // StateRole and AgeRole on column 0. Filters re-run on the source's
 // dataChanged (dynamic filtering), so the minimum age follows the model's
@@ -52,12 +54,16 @@ Q_SIGNALS:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     void filtersEdited();
     void restoreSortColumn();
 
     QString m_text;
+    GroupTableModel *m_table = nullptr; // the source, when it is one
+    QStringList m_sortValues;            // during sort(): the label column's values by source row
+    int m_sortValuesColumn = -1;
     LabelMatcher m_matcher;
     quint32 m_stateMask = 0; // bit int(Staleness); 0: all
     double m_minimumAge = 0;

@@ -15,6 +15,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr double Never = std::numeric_limits<double>::infinity();
+// When the clock moves every age grows by the same amount: their order (the
+// sort role) stays, so a proxy sorted by age has nothing to re-sort. Rows
+// whose push time changed are announced with every role.
+const QList<int> AgeTickRoles{Qt::DisplayRole, Qt::ToolTipRole, GroupTableModel::AgeRole};
 
 bool sameNumber(double a, double b)
 {
@@ -171,7 +175,7 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
     // of rows whose data changed.
     const int existing = int(m_rows.size());
     const int lastColumn = columnCount() - 1;
-    bool stateChanged = false;
+    VerdictChanges verdictChanges; // of rows whose data stayed: stored after the loop
     int runStart = -1;
     auto flushRun = [&](int end) {
         if (runStart >= 0)
@@ -184,9 +188,9 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
         if (sameGroupData(current.group, polled)) {
             flushRun(row - 1);
             if (nowChanged) {
-                const StalenessVerdict verdict = m_policy.evaluate(current.group, m_now);
-                stateChanged = stateChanged || verdict.state != current.verdict.state;
-                current.verdict = verdict;
+                StalenessVerdict verdict = m_policy.evaluate(current.group, m_now);
+                if (!sameVerdict(verdict, current.verdict))
+                    verdictChanges.append({row, std::move(verdict)});
             }
             continue;
         }
@@ -198,9 +202,8 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
     }
     flushRun(existing - 1);
     if (nowChanged && existing > 0) {
-        emitColumnChanged(AgeColumn, {Qt::DisplayRole, Qt::ToolTipRole, SortRole, AgeRole});
-        if (stateChanged)
-            emitColumnChanged(StateColumn, {Qt::DisplayRole, Qt::ToolTipRole, SortRole, StateRole});
+        emitColumnChanged(AgeColumn, AgeTickRoles);
+        applyVerdicts(verdictChanges, StateColumn, {Qt::DisplayRole, Qt::ToolTipRole, SortRole, StateRole});
     }
 
     // 3 and 4. New groups: first the label columns only they carry, then
@@ -284,16 +287,15 @@ void GroupTableModel::appendLabelColumns(const QList<qsizetype> &newGroups, cons
     endInsertColumns();
 }
 
-GroupTableModel::Reevaluation GroupTableModel::reevaluate()
+GroupTableModel::VerdictChanges GroupTableModel::reevaluate() const
 {
-    Reevaluation result;
-    for (Row &row : m_rows) {
-        const StalenessVerdict verdict = m_policy.evaluate(row.group, m_now);
-        result.stateChanged = result.stateChanged || verdict.state != row.verdict.state;
-        result.verdictChanged = result.verdictChanged || !sameVerdict(verdict, row.verdict);
-        row.verdict = verdict;
+    VerdictChanges changes;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        StalenessVerdict verdict = m_policy.evaluate(m_rows.at(i).group, m_now);
+        if (!sameVerdict(verdict, m_rows.at(i).verdict))
+            changes.append({i, std::move(verdict)});
     }
-    return result;
+    return changes;
 }
 
 void GroupTableModel::emitColumnChanged(Column column, const QList<int> &roles)
@@ -304,15 +306,28 @@ void GroupTableModel::emitColumnChanged(Column column, const QList<int> &roles)
     Q_EMIT dataChanged(index(0, section), index(rowCount() - 1, section), roles);
 }
 
+void GroupTableModel::applyVerdicts(const VerdictChanges &changes, Column column, const QList<int> &roles)
+{
+    const int section = columnFor(column);
+    for (qsizetype i = 0; i < changes.size();) {
+        qsizetype last = i;
+        while (last + 1 < changes.size() && changes.at(last + 1).first == changes.at(last).first + 1)
+            ++last;
+        for (qsizetype k = i; k <= last; ++k)
+            m_rows[changes.at(k).first].verdict = changes.at(k).second;
+        Q_EMIT dataChanged(index(changes.at(i).first, section), index(changes.at(last).first, section), roles);
+        i = last + 1;
+    }
+}
+
 void GroupTableModel::tick(double now)
 {
     m_now = now;
     if (m_rows.isEmpty())
         return;
-    const bool stateChanged = reevaluate().stateChanged;
-    emitColumnChanged(AgeColumn, {Qt::DisplayRole, Qt::ToolTipRole, SortRole, AgeRole});
-    if (stateChanged)
-        emitColumnChanged(StateColumn, {Qt::DisplayRole, Qt::ToolTipRole, SortRole, StateRole});
+    const VerdictChanges changes = reevaluate();
+    emitColumnChanged(AgeColumn, AgeTickRoles);
+    applyVerdicts(changes, StateColumn, {Qt::DisplayRole, Qt::ToolTipRole, SortRole, StateRole});
 }
 
 void GroupTableModel::setPolicy(const StalenessPolicy &policy)
@@ -320,9 +335,10 @@ void GroupTableModel::setPolicy(const StalenessPolicy &policy)
     m_policy = policy;
     // Thresholds and the learned cadence show in the tooltip, so any change
     // of a verdict counts, not only of a state. Handing over the same policy
-    // after every poll (fresh learned cadences) then costs one pass, no signal.
-    if (reevaluate().verdictChanged)
-        emitColumnChanged(StateColumn, {Qt::DisplayRole, Qt::ToolTipRole, SortRole, StateRole, ExpectedIntervalRole});
+    // after every poll (fresh learned cadences) then costs one pass and a
+    // signal for the few rows whose cadence moved.
+    applyVerdicts(reevaluate(), StateColumn,
+                  {Qt::DisplayRole, Qt::ToolTipRole, SortRole, StateRole, ExpectedIntervalRole});
 }
 
 std::optional<GroupTableModel::Column> GroupTableModel::fixedColumn(int section) const
@@ -383,6 +399,44 @@ QVariant GroupTableModel::data(const QModelIndex &index, int role) const
     if (index.column() < labelColumnCount())
         return labelData(row, m_labelNames.at(index.column()), role);
     return fixedData(row, Column(index.column() - labelColumnCount()), role);
+}
+
+bool GroupTableModel::lessThan(int leftRow, int rightRow, int column) const
+{
+    const Row &left = m_rows.at(leftRow);
+    const Row &right = m_rows.at(rightRow);
+    if (column < labelColumnCount()) {
+        const QString &name = m_labelNames.at(column);
+        return left.group.key.value(name) < right.group.key.value(name);
+    }
+    const Group &a = left.group;
+    const Group &b = right.group;
+    switch (Column(column - labelColumnCount())) {
+    case LastPushColumn: return a.pushTime < b.pushTime;
+    case AgeColumn: {
+        const double ageA = hasTime(a.pushTime) ? m_now - a.pushTime : Never;
+        const double ageB = hasTime(b.pushTime) ? m_now - b.pushTime : Never;
+        return ageA < ageB;
+    }
+    case OkColumn: return int(a.lastPushSuccessful) < int(b.lastPushSuccessful);
+    case FamilyCountColumn: return a.families.size() < b.families.size();
+    case SeriesCountColumn: return left.seriesCount < right.seriesCount;
+    case StateColumn: return int(left.verdict.state) < int(right.verdict.state);
+    case ColumnCount: break;
+    }
+    return false;
+}
+
+QStringList GroupTableModel::labelValues(int column) const
+{
+    QStringList values;
+    if (column < 0 || column >= labelColumnCount())
+        return values;
+    const QString &name = m_labelNames.at(column);
+    values.reserve(m_rows.size());
+    for (const Row &row : m_rows)
+        values.append(row.group.key.value(name));
+    return values;
 }
 
 QVariant GroupTableModel::labelData(const Row &row, const QString &name, int role) const

@@ -1,5 +1,7 @@
 #include "lintmodel.h"
 
+#include <QtConcurrent>
+
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -13,6 +15,34 @@ void LintModel::update(const QList<Group> &groups, const StalenessPolicy &policy
 {
     m_groupCount = int(groups.size());
     setFindings(Lint::run(groups, policy, now, m_options));
+}
+
+void LintModel::updateInBackground(const QList<Group> &groups, const StalenessPolicy &policy, double now)
+{
+    Input input{groups, policy, now};
+    if (m_running) {
+        m_pending = std::move(input); // only the newest matters
+        return;
+    }
+    startRun(std::move(input));
+}
+
+void LintModel::startRun(Input input)
+{
+    m_running = true;
+    const int count = int(input.groups.size());
+    QtConcurrent::run([input = std::move(input), options = m_options] {
+        return Lint::run(input.groups, input.policy, input.now, options);
+    }).then(this, [this, count](const QList<LintFinding> &findings) {
+        m_running = false;
+        m_groupCount = count;
+        setFindings(findings);
+        if (m_pending) {
+            Input next = std::move(*m_pending);
+            m_pending.reset();
+            startRun(std::move(next));
+        }
+    });
 }
 
 void LintModel::setFindings(const QList<LintFinding> &next)

@@ -7,6 +7,8 @@
 
 #include <QAbstractItemModel>
 
+#include <optional>
+
 class LintModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -25,6 +27,12 @@ public:
 
     // Runs the lint and merges the result.
     void update(const QList<Group> &groups, const StalenessPolicy &policy, double now);
+    // The same, with the lint run on a worker thread (at 10,000 groups it
+    // takes longer than a frame); the result is merged when it arrives,
+    // unless a newer update was asked for meanwhile. One run at a time: asks
+    // while one runs are coalesced into one more run with the latest input.
+    void updateInBackground(const QList<Group> &groups, const StalenessPolicy &policy, double now);
+    bool isUpdating() const { return m_running; }
     // Merges findings (as Lint::run orders them).
     void setFindings(const QList<LintFinding> &findings);
     const QList<LintFinding> &findings() const { return m_findings; }
@@ -61,4 +69,13 @@ private:
     quintptr m_nextNode = 1;
     int m_groupCount = 0;
     LintOptions m_options;
+    struct Input
+    {
+        QList<Group> groups;
+        StalenessPolicy policy;
+        double now = 0;
+    };
+    void startRun(Input input);
+    bool m_running = false;
+    std::optional<Input> m_pending;
 };

@@ -1,5 +1,7 @@
 #include "metrics.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 
@@ -114,6 +116,8 @@ bool sameFamilies(const QList<MetricFamily> &a, const QList<MetricFamily> &b)
 {
     if (a.size() != b.size())
         return false;
+    if (a.constData() == b.constData())
+        return true; // one shared list (see shareUnchanged)
     auto byName = [](const QList<MetricFamily> &families) {
         QList<const MetricFamily *> sorted;
         sorted.reserve(families.size());
@@ -139,4 +143,24 @@ int Group::seriesCount() const
     for (const auto &family : families)
         count += family.series.size();
     return int(count);
+}
+
+int shareUnchanged(QList<Group> &next, const QList<Group> &previous)
+{
+    QHash<GroupingKey, const Group *> before;
+    before.reserve(previous.size());
+    for (const Group &group : previous)
+        before.insert(group.key, &group);
+    int shared = 0;
+    for (Group &group : next) {
+        const Group *old = before.value(group.key);
+        if (!old)
+            continue;
+        group.key = old->key; // equal; shared, hash lookups compare one pointer
+        if (group.families.constData() == old->families.constData() || sameFamilies(group.families, old->families)) {
+            group.families = old->families;
+            ++shared;
+        }
+    }
+    return shared;
 }

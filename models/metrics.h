@@ -79,5 +79,13 @@ struct GatewayStatus
     QList<std::pair<QString, QString>> flags; // every flag, sorted by name
 };
 
+// Makes the groups of `next` share the key of the group with that key in
+// `previous`, and its families where they are the same: every later
+// comparison of the two (hash lookups by key, the table's merge, the detail
+// tree, the history) is then a pointer comparison instead of a walk over
+// every label or series. Run off the UI thread right after decoding.
+// Returns how many groups share their families.
+int shareUnchanged(QList<Group> &next, const QList<Group> &previous);
+
 Q_DECLARE_METATYPE(Group)
 Q_DECLARE_METATYPE(GatewayStatus)

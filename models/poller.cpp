@@ -121,9 +121,18 @@ void Poller::fetch()
 void Poller::fetchFull(quint64 generation)
 {
     m_fullRequested = false;
-    m_client->groups().then(this, [this, generation](Result<QList<Group>> result) {
-        onGroups(generation, std::move(result), true);
-    });
+    // Unchanged content shares the previous read's lists, found off the UI
+    // thread, so that the merge into the models compares pointers.
+    m_client->groups()
+        .then(QtFuture::Launch::Async,
+              [previous = m_lastFull](Result<QList<Group>> result) {
+                  if (result)
+                      shareUnchanged(result.value(), previous);
+                  return result;
+              })
+        .then(this, [this, generation](Result<QList<Group>> result) {
+            onGroups(generation, std::move(result), true);
+        });
 }
 
 void Poller::fetchLight(quint64 generation)

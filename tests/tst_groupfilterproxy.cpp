@@ -99,6 +99,8 @@ private Q_SLOTS:
     void combinedFilters();
     void sortsByRawValues();
     void refreshesKeepFilteringAndSorting();
+    void staysSortedThroughTicksAndPushes_data();
+    void staysSortedThroughTicksAndPushes();
 };
 
 void TestGroupFilterProxy::defaults()
@@ -321,6 +323,81 @@ void TestGroupFilterProxy::refreshesKeepFilteringAndSorting()
         for (int row = 1; row < proxy.rowCount(); ++row)
             QVERIFY(proxy.index(row - 1, 0).data(GroupTableModel::StateRole).toInt()
                     >= proxy.index(row, 0).data(GroupTableModel::StateRole).toInt());
+    }
+}
+
+void TestGroupFilterProxy::staysSortedThroughTicksAndPushes_data()
+{
+    QTest::addColumn<QString>("column"); // a label name, or "age" / "state"
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::newRow("age ascending") << u"age"_s << Qt::AscendingOrder;
+    QTest::newRow("age descending") << u"age"_s << Qt::DescendingOrder;
+    QTest::newRow("state descending") << u"state"_s << Qt::DescendingOrder;
+    QTest::newRow("instance ascending") << u"instance"_s << Qt::AscendingOrder;
+}
+
+// The clock tick announces ages without the sort role (the order of ages
+// cannot change when all grow alike) and state changes only for the rows
+// that changed; sort() compares cached label values. Whatever the proxy
+// skips must still leave it exactly sorted, after every push and tick.
+void TestGroupFilterProxy::staysSortedThroughTicksAndPushes()
+{
+    QFETCH(QString, column);
+    QFETCH(Qt::SortOrder, order);
+    GroupTableModel model;
+    GroupFilterProxy proxy;
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    StalenessPolicy policy;
+    policy.setDefaults(300, 3000);
+    model.setPolicy(policy);
+
+    QRandomGenerator rng(4242);
+    QList<Group> groups;
+    for (int i = 0; i < 200; ++i)
+        groups << makeGroup({{u"job"_s, u"job%1"_s.arg(i % 7)}, {u"instance"_s, u"host-%1"_s.arg(rng.bounded(1000))},
+                             {u"n"_s, QString::number(i)}},
+                            i % 17 == 0 ? -1 : double(rng.bounded(6000)));
+    double now = Now;
+    model.setGroups(groups, now);
+    const int section = column == u"age"_s     ? model.columnFor(GroupTableModel::AgeColumn)
+                        : column == u"state"_s ? model.columnFor(GroupTableModel::StateColumn)
+                                               : model.labelColumn(column);
+    QVERIFY(section >= 0);
+    proxy.sort(section, order);
+
+    auto sortValue = [&](int proxyRow) { return proxy.index(proxyRow, section).data(GroupTableModel::SortRole); };
+    auto checkSorted = [&](const char *when) {
+        QCOMPARE(proxy.rowCount(), model.rowCount());
+        for (int row = 1; row < proxy.rowCount(); ++row) {
+            const QVariant a = sortValue(row - 1), b = sortValue(row);
+            const bool inOrder = order == Qt::AscendingOrder ? QVariant::compare(a, b) <= 0 : QVariant::compare(a, b) >= 0;
+            if (!inOrder)
+                QFAIL(qPrintable(u"%1: rows %2 and %3 out of order (%4, %5)"_s.arg(QLatin1StringView(when))
+                                     .arg(row - 1)
+                                     .arg(row)
+                                     .arg(a.toString(), b.toString())));
+        }
+    };
+    checkSorted("first sort");
+    for (int round = 0; round < 40; ++round) {
+        now += 37;
+        model.tick(now);
+        checkSorted("tick");
+        // A few groups push again (their age drops to ~0), one changes
+        // instance (a new key), the clock moves on.
+        for (int k = 0; k < 5; ++k)
+            groups[int(rng.bounded(groups.size()))].pushTime = now - rng.bounded(5);
+        Group &moved = groups[int(rng.bounded(groups.size()))];
+        LabelPairs labels = moved.key.labels();
+        for (LabelPair &label : labels) {
+            if (label.first == u"instance")
+                label.second = u"host-%1"_s.arg(rng.bounded(1000));
+        }
+        moved.key = GroupingKey::fromLabels(labels).value();
+        now += 3;
+        model.setGroups(groups, now);
+        checkSorted("refresh");
     }
 }
 

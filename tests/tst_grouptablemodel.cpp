@@ -369,7 +369,10 @@ void TestGroupTableModel::tickEmitsOneAgeChange()
     QCOMPARE(changed.at(0).at(1).toModelIndex(), model.index(4, age));
     const auto roles = changed.at(0).at(2).value<QList<int>>();
     QVERIFY(roles.contains(Qt::DisplayRole));
-    QVERIFY(roles.contains(GroupTableModel::SortRole));
+    QVERIFY(roles.contains(GroupTableModel::AgeRole));
+    // Every age grew by the same 60 s: the order by age is the same, so the
+    // sort role is not announced and a proxy sorted by age has no work.
+    QVERIFY(!roles.contains(GroupTableModel::SortRole));
     QCOMPARE(model.now(), Now + 60);
     QCOMPARE(model.index(4, age).data().toString(), formatAge(100));
     QCOMPARE(model.index(4, age).data(GroupTableModel::SortRole).toDouble(), 100.0);
@@ -395,7 +398,8 @@ void TestGroupTableModel::tickAlsoAnnouncesStateChanges()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.tick(Now + 60); // b is 110 s old: warning
     QCOMPARE(changed.count(), 2);
-    QCOMPARE(changed.at(1).at(0).toModelIndex(), model.index(0, state));
+    // Only b's state cell: a proxy re-sorts and re-filters just that row.
+    QCOMPARE(changed.at(1).at(0).toModelIndex(), model.index(1, state));
     QCOMPARE(changed.at(1).at(1).toModelIndex(), model.index(1, state));
     QCOMPARE(model.index(1, state).data().toString(), u"warning"_s);
     QCOMPARE(model.index(0, state).data().toString(), u"fresh"_s);
@@ -473,9 +477,9 @@ void TestGroupTableModel::policyChangesStates()
     policy.setRules({rule});
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setPolicy(policy);
-    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.count(), 1); // only batch's verdict changed
     QCOMPARE(changed.at(0).at(0).toModelIndex(), model.index(0, state));
-    QCOMPARE(changed.at(0).at(1).toModelIndex(), model.index(1, state));
+    QCOMPARE(changed.at(0).at(1).toModelIndex(), model.index(0, state));
     QCOMPARE(model.index(0, state).data().toString(), u"stale"_s);
     QCOMPARE(model.index(1, state).data().toString(), u"fresh"_s);
     QVERIFY(model.index(0, state).data(Qt::ToolTipRole).toString().contains(u"rule 1"_s));

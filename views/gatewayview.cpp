@@ -197,11 +197,17 @@ GatewayView::GatewayView(QWidget *parent)
         updateDetail(true);
         Q_EMIT currentGroupChanged();
     });
+    // Saved a moment after the last change, not on every pixel of a drag:
+    // QSettings writes and syncs the whole file each time.
+    m_layoutSaveTimer = new QTimer(this);
+    m_layoutSaveTimer->setSingleShot(true);
+    m_layoutSaveTimer->setInterval(750);
+    connect(m_layoutSaveTimer, &QTimer::timeout, this, [this] { ColumnLayout::save(m_table, m_model); });
     auto save = [this] {
         // Not while the first load inserts its columns: the header then
         // shifts its indicator by itself, which is no choice of the user's.
         if (m_model->rowCount() > 0 && !m_applyingLayout)
-            ColumnLayout::save(m_table, m_model);
+            m_layoutSaveTimer->start();
     };
     connect(header, &QHeaderView::sectionResized, this, save);
     connect(header, &QHeaderView::sortIndicatorChanged, this, save);
@@ -280,7 +286,11 @@ GatewayView::GatewayView(QWidget *parent)
     updateEmptyHint();
 }
 
-GatewayView::~GatewayView() = default;
+GatewayView::~GatewayView()
+{
+    if (m_layoutSaveTimer->isActive())
+        ColumnLayout::save(m_table, m_model);
+}
 
 void GatewayView::applyColumnLayout()
 {
@@ -356,6 +366,10 @@ void GatewayView::startDemo(LocalGateway *gateway, int intervalMs)
 
 void GatewayView::stop()
 {
+    if (m_layoutSaveTimer->isActive()) {
+        m_layoutSaveTimer->stop();
+        ColumnLayout::save(m_table, m_model);
+    }
     if (!m_history.filePath().isEmpty() && m_history.sessionStart() > 0)
         m_history.save();
     if (m_seeder)

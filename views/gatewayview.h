@@ -138,5 +138,6 @@ private:
     QTreeView *m_tree = nullptr;
     QPlainTextEdit *m_raw = nullptr;
     QTimer *m_tickTimer = nullptr;
+    QTimer *m_layoutSaveTimer = nullptr;
     bool m_applyingLayout = false;
 };

@@ -627,7 +627,7 @@ void MainWindow::updateCharts()
     if (!view || !m_ageChart)
         return;
     const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
-    m_lint->update(view->lastGroups(), view->policy(), now);
+    m_lint->updateInBackground(view->lastGroups(), view->policy(), now);
     // Only what is visible costs anything: hidden docks are skipped.
     if (m_ageChart->isVisible())
         m_ageChart->setGroups(view->lastGroups(), view->policy(), now);
