@@ -324,7 +324,8 @@ QVariant FleetGroupsModel::data(const QModelIndex &index, int role) const
     case GatewayColumn:
         switch (role) {
         case Qt::DisplayRole: return s.name;
-        case GroupTableModel::SortRole: return s.name;
+        // Within a gateway, by key: sorting by gateway gives a stable, readable order.
+        case GroupTableModel::SortRole: return QString(s.name + QChar(0x1f) + m->keyText(row));
         case Qt::ToolTipRole: return s.url.isEmpty() ? s.name : s.url.toDisplayString(QUrl::RemoveUserInfo);
         default: return {};
         }

@@ -140,7 +140,8 @@ private Q_SLOTS:
         proxy.sort(FleetGroupsModel::AgeColumn, Qt::DescendingOrder);
         QCOMPARE(proxy.index(0, FleetGroupsModel::KeyColumn).data().toString(), u"{job=\"b1\",instance=\"x\"}"_s);
         proxy.sort(FleetGroupsModel::GatewayColumn, Qt::AscendingOrder);
-        QCOMPARE(proxy.index(0, FleetGroupsModel::GatewayColumn).data().toString(), u"prod:9091"_s);
+        QCOMPARE(rows(proxy), QStringList({u"prod:9091|{job=\"a2\",path=\"/x\"}"_s, u"test:9091|{job=\"b1\",instance=\"x\"}"_s,
+                                           u"test:9091|{job=\"shared\"}"_s}));
 
         // Renaming a gateway, removing one, clearing one: rows only.
         fleet.setGateway(&a, u"prod-2:9091"_s, QUrl(u"http://prod-2:9091"_s));
