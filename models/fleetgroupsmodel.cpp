@@ -46,7 +46,6 @@ void FleetGroupsModel::addGateway(GroupTableModel *model, const QString &name, c
 {
     if (!model || indexOf(model) >= 0)
         return;
-    const int gateway = int(m_sources.size());
     const int offset = rowCount();
     const int count = model->rowCount();
     if (count > 0)
@@ -60,7 +59,6 @@ void FleetGroupsModel::addGateway(GroupTableModel *model, const QString &name, c
     m_sources.append(source);
     if (count > 0)
         endInsertRows();
-    Q_UNUSED(gateway)
 
     // Handlers look the source up by pointer: positions change as gateways
     // come and go.
@@ -235,8 +233,8 @@ void FleetGroupsModel::onDataChanged(int gateway, const QModelIndex &topLeft, co
 
 int FleetGroupsModel::gatewayOfRow(int row) const
 {
-    // Few gateways: a binary search over offsets is not worth it... but it is
-    // cheap and keeps sorting 10k rows over 10 gateways fast.
+    // Called for every row a proxy sorts or filters: binary search over the
+    // offsets (the last gateway starting at or before `row`).
     int lo = 0;
     int hi = int(m_sources.size()) - 1;
     while (lo < hi) {
