@@ -27,6 +27,10 @@ const char *commandsHelp =
     "  snapshot list                     the undo snapshots PushDeck wrote\n"
     "  wipe [--yes]                      delete everything (admin API)\n"
     "\n"
+    "Several gateways: groups, delete and prune take --gateway more than once (or\n"
+    "URL1,URL2): rows carry their gateway, previews name the gateway of every group,\n"
+    "a gateway that cannot be read is reported on stderr and the others still done.\n"
+    "\n"
     "Durations are Prometheus durations (90s, 15m, 1h30m, 7d) or seconds.\n"
     "Exit codes: 0 ok, 1 failed, 64 usage, 65 bad input data, 66 unreadable input,\n"
     "69 gateway unavailable, 73 cannot write output, 77 refused (read-only, not confirmed).\n";

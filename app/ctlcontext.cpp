@@ -211,13 +211,25 @@ void CtlGlobalOptions::addTo(QCommandLineParser &parser) const
 std::optional<int> CtlGlobalOptions::apply(const QCommandLineParser &parser, CtlContext &ctx, bool useEnvironment) const
 {
     if (parser.isSet(gateway) || useEnvironment) {
-        QString text = parser.value(gateway);
-        if (text.isEmpty())
-            text = qEnvironmentVariable("PUSHDECK_GATEWAY", u"http://localhost:9091"_s);
-        const auto url = GatewayClient::normalizeUrl(text);
-        if (!url)
-            return ctx.fail(url.errorString(), ExitUsage);
-        ctx.gateway = url.value();
+        // --gateway may be repeated or hold a comma-separated list (so may
+        // PUSHDECK_GATEWAY); every value is one gateway.
+        QStringList texts;
+        for (const QString &value : parser.values(gateway))
+            texts << value.split(u',', Qt::SkipEmptyParts);
+        if (texts.isEmpty())
+            texts = qEnvironmentVariable("PUSHDECK_GATEWAY", u"http://localhost:9091"_s).split(u',', Qt::SkipEmptyParts);
+        QList<QUrl> urls;
+        for (const QString &text : std::as_const(texts)) {
+            const auto url = GatewayClient::normalizeUrl(text.trimmed());
+            if (!url)
+                return ctx.fail(url.errorString(), ExitUsage);
+            if (!urls.contains(url.value()))
+                urls.append(url.value());
+        }
+        if (urls.isEmpty())
+            return ctx.fail(u"--gateway: no URL given"_s, ExitUsage);
+        ctx.gateway = urls.first();
+        ctx.gateways = urls;
     }
     if (useEnvironment) {
         const QString env = qEnvironmentVariable("PUSHDECK_READ_ONLY").trimmed();
@@ -298,5 +310,16 @@ std::optional<int> parseCommand(CtlContext &ctx, QCommandLineParser &parser, con
     }
     if (auto exit = globals.apply(parser, ctx, false))
         return exit;
-    return ctx.preparePolicy();
+    if (ctx.gateways.size() > 1 && !ctlSupportsSeveralGateways(command))
+        return ctx.fail(u"%1 works on one gateway; several --gateway values are for groups, delete and prune"_s.arg(command),
+                        ExitUsage);
+    auto exit = ctx.preparePolicy();
+    // Rules scoped to a gateway apply to this one (several: per gateway).
+    ctx.policy.setGateway(ctx.gateway);
+    return exit;
+}
+
+bool ctlSupportsSeveralGateways(const QString &command)
+{
+    return command == u"groups"_s || command == u"delete"_s || command == u"prune"_s;
 }

@@ -37,6 +37,9 @@ public:
 
     // Global options; set from the command line before and after the command.
     QUrl gateway;
+    // Every --gateway given (repeated or comma-separated), in order; the
+    // first is `gateway`. groups, delete and prune work on all of them.
+    QList<QUrl> gateways;
     int timeoutMs = 30000;
     bool readOnly = false;
     QString rulesFile;
@@ -109,6 +112,9 @@ struct CtlGlobalOptions
     QCommandLineOption warnAfter;
     QCommandLineOption staleAfter;
 };
+
+// The commands that accept several --gateway values.
+bool ctlSupportsSeveralGateways(const QString &command);
 
 // Parses one command's arguments with `parser` (which already holds the
 // command's own options and positional arguments) plus the global options and

@@ -2,6 +2,7 @@
 
 #include "ctlcommands.h"
 #include "ctlcontext.h"
+#include "ctlfleet.h"
 #include "ctlformat.h"
 
 #include "awaitfuture.h"
@@ -91,35 +92,48 @@ int ctlGroups(CtlContext &ctx, const QStringList &arguments)
     if (json && wide)
         return ctx.fail(u"--json and --wide exclude each other"_s, ExitUsage);
 
-    const auto groups = ctx.fetchGroups();
-    if (!groups)
-        return ctx.fail(groups.error());
+    // Several gateways: each read on its own and in parallel; rows name
+    // their gateway. One gateway: exactly the output of old.
+    const bool fleet = ctx.gateways.size() > 1;
+    std::vector<CtlGatewayGroups> gateways = fetchEveryGateway(ctx);
+    if (!fleet && !gateways.front().groups)
+        return ctx.fail(gateways.front().groups.error());
+    const int unread = fleet ? reportUnreadGateways(ctx, gateways) : ExitOk;
     const double now = ctx.now();
 
     QList<QStringList> rows;
-    for (const Group &group : groups.value()) {
-        if (!matcher.matches(group.key))
+    for (const CtlGatewayGroups &gateway : gateways) {
+        if (!gateway.groups)
             continue;
-        const StalenessVerdict verdict = ctx.policy.evaluate(group, now);
-        if (!states.isEmpty() && !states.contains(verdict.state))
-            continue;
-        const double age = groupAge(group, now);
-        if (olderThan && !(age >= *olderThan))
-            continue;
-        if (json) {
-            ctx.out() << jsonLine(groupJson(group, verdict, now)) << '\n';
-            continue;
+        for (const Group &group : gateway.groups.value()) {
+            if (!matcher.matches(group.key))
+                continue;
+            const StalenessVerdict verdict = gateway.policy.evaluate(group, now);
+            if (!states.isEmpty() && !states.contains(verdict.state))
+                continue;
+            const double age = groupAge(group, now);
+            if (olderThan && !(age >= *olderThan))
+                continue;
+            if (json) {
+                QJsonObject object = groupJson(group, verdict, now);
+                if (fleet)
+                    object.insert(u"gateway"_s, gateway.name);
+                ctx.out() << jsonLine(object) << '\n';
+                continue;
+            }
+            QStringList row{group.key.toString(), ageText(age),
+                            group.lastPushSuccessful ? u"ok"_s : u"failed"_s, stalenessName(verdict.state),
+                            QString::number(group.families.size())};
+            if (wide) {
+                row.insert(1, formatTime(group.pushTime));
+                row.insert(4, formatTime(group.pushFailureTime));
+                row.append(QString::number(group.seriesCount()));
+                row.append(formatDuration(verdict.warnAfter) + u'/' + formatDuration(verdict.staleAfter));
+            }
+            if (fleet)
+                row.prepend(gateway.name);
+            rows.append(row);
         }
-        QStringList row{group.key.toString(), ageText(age),
-                        group.lastPushSuccessful ? u"ok"_s : u"failed"_s, stalenessName(verdict.state),
-                        QString::number(group.families.size())};
-        if (wide) {
-            row.insert(1, formatTime(group.pushTime));
-            row.insert(4, formatTime(group.pushFailureTime));
-            row.append(QString::number(group.seriesCount()));
-            row.append(formatDuration(verdict.warnAfter) + u'/' + formatDuration(verdict.staleAfter));
-        }
-        rows.append(row);
     }
     if (!json) {
         QStringList headers{u"KEY"_s, u"AGE"_s, u"LAST PUSH"_s, u"STATE"_s, u"FAMILIES"_s};
@@ -129,10 +143,15 @@ int ctlGroups(CtlContext &ctx, const QStringList &arguments)
                        u"STATE"_s,    u"FAMILIES"_s,  u"SERIES"_s, u"WARN/STALE AFTER"_s};
             right = {2, 6, 7};
         }
+        if (fleet) {
+            headers.prepend(u"GATEWAY"_s);
+            for (int &column : right)
+                ++column;
+        }
         printTable(ctx.out(), headers, rows, right);
     }
     ctx.out().flush();
-    return ExitOk;
+    return unread;
 }
 
 int ctlShow(CtlContext &ctx, const QStringList &arguments)

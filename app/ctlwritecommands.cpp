@@ -6,6 +6,7 @@
 
 #include "ctlcommands.h"
 #include "ctlcontext.h"
+#include "ctlfleet.h"
 #include "ctlformat.h"
 
 #include "auditlog.h"
@@ -222,6 +223,45 @@ int ctlDelete(CtlContext &ctx, const QStringList &arguments)
         }
     }
 
+    if (ctx.gateways.size() > 1) {
+        // Every gateway on its own: an unreadable one is reported and
+        // skipped, the others are still cleaned up.
+        std::vector<CtlGatewayGroups> gateways = fetchEveryGateway(ctx);
+        const int unread = reportUnreadGateways(ctx, gateways);
+        QList<CtlGatewaySelection> selections;
+        QSet<GroupingKey> found;
+        for (CtlGatewayGroups &gateway : gateways) {
+            if (!gateway.groups)
+                continue;
+            CtlGatewaySelection selection{&gateway, {}};
+            if (byMatch) {
+                selection.groups = selectByMatcher(gateway.groups.value(), matcher);
+            } else {
+                // A key is deleted on every gateway that has it.
+                QList<GroupingKey> here;
+                for (const Group &group : gateway.groups.value()) {
+                    if (keys.contains(group.key))
+                        here.append(group.key);
+                }
+                selection.groups = selectByKeys(gateway.groups.value(), here);
+                for (const GroupingKey &key : std::as_const(here))
+                    found.insert(key);
+            }
+            selections.append(selection);
+        }
+        if (!byMatch) {
+            for (const GroupingKey &key : std::as_const(keys)) {
+                if (!found.contains(key))
+                    return ctx.fail(u"no group %1 on any of the %2 gateways read; nothing deleted"_s.arg(key.toString())
+                                        .arg(selections.size()),
+                                    unread != ExitOk ? unread : ExitError);
+            }
+        }
+        const int result = deleteOnGateways(ctx, selections, byMatch ? u"bulk-delete"_s : u"delete"_s,
+                                            byMatch ? u"matches %1"_s.arg(matcher.toString()) : QString(),
+                                            parser.isSet(yesOption), dryRun);
+        return unread != ExitOk ? unread : result;
+    }
     const auto groups = ctx.fetchGroups();
     if (!groups)
         return ctx.fail(groups.error());
@@ -287,6 +327,19 @@ int ctlPrune(CtlContext &ctx, const QStringList &arguments)
                 return ctx.fail(u"--state: unknown state \"%1\" (fresh, warning, stale, failed, unknown)"_s.arg(name), ExitUsage);
             criteria.states.insert(*state);
         }
+    }
+    if (ctx.gateways.size() > 1) {
+        std::vector<CtlGatewayGroups> gateways = fetchEveryGateway(ctx);
+        const int unread = reportUnreadGateways(ctx, gateways);
+        QList<CtlGatewaySelection> selections;
+        const double now = ctx.now();
+        for (CtlGatewayGroups &gateway : gateways) {
+            if (gateway.groups) // judged by the rules of its own gateway
+                selections.append({&gateway, groupsOf(selectForPrune(gateway.groups.value(), gateway.policy, criteria, now))});
+        }
+        const int result = deleteOnGateways(ctx, selections, u"prune"_s, u"matches %1"_s.arg(criteria.describe()),
+                                            parser.isSet(yesOption), dryRun);
+        return unread != ExitOk ? unread : result;
     }
     const auto groups = ctx.fetchGroups();
     if (!groups)

@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -109,6 +110,9 @@ int main(int argc, char *argv[])
     }
     for (const QString &url : parser.values(newTabOption))
         window.openGateway(url, true);
+    // A screenshot of several gateways shows the fleet: overview and all groups.
+    if (!screenshot.isEmpty() && window.views().size() >= 2)
+        window.tabs()->setCurrentIndex(0);
 
     if (!screenshot.isEmpty() || !QSettings().contains(u"window/geometry"_s))
         window.resize(1280, 800); // screenshots always at the same size

@@ -165,6 +165,14 @@ QString AlertRules::generate(const StalenessPolicy &policy, const AlertRuleOptio
         if (!rule.name.isEmpty())
             title += u" \u201c"_s + rule.name + u"\u201d"_s;
         const QString matcherText = rule.matcher.isEmpty() ? u"every group"_s : rule.matcher.toString();
+        if (!rule.gateway.isEmpty()) {
+            // Series scraped from a gateway do not say which gateway they
+            // came from (honor_labels keeps the pushed labels), so a rule for
+            // one gateway has no faithful PromQL form.
+            out += u"      # PushDeck "_s + oneLine(title) + u" ("_s + oneLine(matcherText) + u" on "_s + oneLine(rule.gateway)
+                   + u") is left out: it applies to one gateway only, which the scraped series do not name.\n"_s;
+            continue;
+        }
         if (allCovered) {
             out += u"      # PushDeck "_s + oneLine(title) + u" ("_s + oneLine(matcherText)
                    + u") is left out: an earlier rule matches every group.\n"_s;

@@ -135,6 +135,14 @@ void GroupFilterProxy::setMaximumAge(double seconds)
     filtersEdited();
 }
 
+void GroupFilterProxy::setGatewayRole(int role)
+{
+    if (role == m_gatewayRole)
+        return;
+    m_gatewayRole = role;
+    filtersEdited();
+}
+
 bool GroupFilterProxy::isFiltering() const
 {
     return !m_text.isEmpty() || !m_matcher.isEmpty() || m_stateMask != 0 || m_minimumAge > 0 || m_maximumAge > 0;
@@ -159,6 +167,19 @@ bool GroupFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return false;
     if (m_maximumAge > 0 && !(index.data(GroupTableModel::AgeRole).toDouble() < m_maximumAge))
         return false;
+    if (m_gatewayRole >= 0) {
+        const QString gateway = index.data(m_gatewayRole).toString();
+        if (!m_text.isEmpty() && !index.data(GroupTableModel::KeyTextRole).toString().contains(m_text, Qt::CaseInsensitive)
+            && !gateway.contains(m_text, Qt::CaseInsensitive))
+            return false;
+        if (!m_matcher.isEmpty()) {
+            LabelPairs labels = index.data(GroupTableModel::KeyRole).value<GroupingKey>().labels();
+            labels.append({gatewayLabel(), gateway});
+            if (!m_matcher.matches(labels))
+                return false;
+        }
+        return true;
+    }
     if (!m_text.isEmpty() && !index.data(GroupTableModel::KeyTextRole).toString().contains(m_text, Qt::CaseInsensitive))
         return false;
     if (!m_matcher.isEmpty() && !m_matcher.matches(index.data(GroupTableModel::KeyRole).value<GroupingKey>()))

@@ -43,6 +43,14 @@ public:
     double maximumAge() const { return m_maximumAge; }
     void setMaximumAge(double seconds);
 
+    // Sources spanning several gateways (FleetGroupsModel): `role` gives a
+    // row's gateway name. The matcher then sees it as the pseudo-label
+    // __gateway__ ({__gateway__="prod:9091"}, {__gateway__=~"prod.*"}) and
+    // the free text also searches it. -1 (the default): off.
+    void setGatewayRole(int role);
+    int gatewayRole() const { return m_gatewayRole; }
+    static QString gatewayLabel() { return QStringLiteral("__gateway__"); }
+
     // True when any filter is set (to tell "no groups" from "none match").
     bool isFiltering() const;
 
@@ -68,6 +76,7 @@ private:
     quint32 m_stateMask = 0; // bit int(Staleness); 0: all
     double m_minimumAge = 0;
     double m_maximumAge = 0;
+    int m_gatewayRole = -1;
     // The source column sorted by, followed across column inserts/removals
     // (see restoreSortColumn()).
     int m_sortColumn = -1;

@@ -523,14 +523,28 @@ Result<QString> SnapshotStore::save(const Snapshot &snapshot) const
     const QDateTime created = snapshot.created.isValid() ? snapshot.created.toUTC() : QDateTime::currentDateTimeUtc();
     const QString base = FilePrefix + created.toString(TimeFormat) + u'-' + sanitizeAction(snapshot.action);
     QString path = m_directory + u'/' + base + FileSuffix;
-    // Two snapshots in the same millisecond must not overwrite each other.
-    for (int n = 2; QFileInfo::exists(path); ++n)
+    // Two snapshots in the same millisecond must not overwrite each other,
+    // also when written at the same time from two threads (a delete across
+    // several gateways saves one per gateway at once): the name is reserved
+    // by creating the file exclusively.
+    QDir().mkpath(m_directory);
+    for (int n = 2;; ++n) {
+        QFile reserve(path);
+        if (reserve.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            break;
+        if (!QFileInfo::exists(path) || n > 10000)
+            break; // not a name clash (e.g. no permission): let save() report it
         path = m_directory + u'/' + base + u'-' + QString::number(n) + FileSuffix;
+    }
     Snapshot copy = snapshot;
     copy.created = created;
     auto saved = copy.save(path);
-    if (!saved)
+    if (!saved) {
+        QFile reserved(path);
+        if (reserved.size() == 0)
+            reserved.remove();
         return saved.error();
+    }
     return path;
 }
 
@@ -563,6 +577,29 @@ std::optional<SnapshotStore::Entry> SnapshotStore::latest() const
     if (entries.isEmpty())
         return std::nullopt;
     return entries.first();
+}
+
+std::optional<SnapshotStore::Entry> SnapshotStore::latestFor(const QString &gatewayUrl) const
+{
+    for (const Entry &entry : list()) {
+        QFile file(entry.path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        // The header lines come first, one field per line (see toJson()).
+        const QByteArray head = file.read(4096);
+        for (QByteArray line : head.split('\n')) {
+            line = line.trimmed();
+            if (!line.startsWith("\"gateway\":"))
+                continue;
+            if (line.endsWith(','))
+                line.chop(1);
+            const QJsonDocument document = QJsonDocument::fromJson("{" + line + "}");
+            if (document.object().value(u"gateway"_s).toString() == gatewayUrl)
+                return entry;
+            break;
+        }
+    }
+    return std::nullopt;
 }
 
 Result<Snapshot> SnapshotStore::load(const QString &nameOrPath) const

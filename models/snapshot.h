@@ -105,6 +105,11 @@ public:
     // Newest first.
     QList<Entry> list() const;
     std::optional<Entry> latest() const;
+    // The newest snapshot taken on this gateway (`gatewayUrl` as in
+    // Snapshot::gatewayUrl, i.e. redactedUrl()): undo on one gateway never
+    // picks up what a delete on another gateway saved. Reads only the first
+    // lines of each file.
+    std::optional<Entry> latestFor(const QString &gatewayUrl) const;
     // `nameOrPath`: a file name in the store or any path. Parses on the
     // calling thread (about 0.15 s per 1,000 groups): the GUI calls it
     // through QtConcurrent::run, as GroupOperations::undoLatest() does.

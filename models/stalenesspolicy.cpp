@@ -27,6 +27,50 @@ std::optional<Staleness> stalenessFromName(QStringView name)
     return std::nullopt;
 }
 
+namespace {
+
+QString normalizedGatewayText(QString text)
+{
+    text = text.trimmed();
+    while (text.endsWith(u'/'))
+        text.chop(1);
+    return text.toCaseFolded();
+}
+
+} // namespace
+
+QString gatewayName(const QUrl &url)
+{
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    return url.host() + (url.port() > 0 ? u":"_s + QString::number(url.port()) : QString()) + path;
+}
+
+bool StalenessRule::appliesToGateway(const QStringList &identifiers) const
+{
+    if (gateway.trimmed().isEmpty())
+        return true;
+    const QString wanted = normalizedGatewayText(gateway);
+    for (const QString &identifier : identifiers) {
+        if (normalizedGatewayText(identifier) == wanted)
+            return true;
+    }
+    return false;
+}
+
+QStringList StalenessPolicy::gatewayIdentifiers(const QUrl &url)
+{
+    if (url.isEmpty())
+        return {};
+    return {gatewayName(url), url.toDisplayString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash)};
+}
+
+void StalenessPolicy::setGateway(const QUrl &url)
+{
+    m_gateway = gatewayIdentifiers(url);
+}
+
 StalenessPolicy::StalenessPolicy()
     : m_defaultWarnAfter(3600)
     , m_defaultStaleAfter(6 * 3600)
@@ -53,7 +97,7 @@ bool StalenessPolicy::sameConfiguration(const StalenessPolicy &other) const
         const StalenessRule &a = m_rules.at(i);
         const StalenessRule &b = other.m_rules.at(i);
         if (a.warnAfter != b.warnAfter || a.staleAfter != b.staleAfter || a.name != b.name
-            || a.matcher.toString() != b.matcher.toString())
+            || a.gateway != b.gateway || a.matcher.toString() != b.matcher.toString())
             return false;
     }
     return true;
@@ -62,7 +106,8 @@ bool StalenessPolicy::sameConfiguration(const StalenessPolicy &other) const
 int StalenessPolicy::ruleIndexFor(const GroupingKey &key) const
 {
     for (int i = 0; i < m_rules.size(); ++i) {
-        if (m_rules.at(i).matcher.matches(key))
+        const StalenessRule &rule = m_rules.at(i);
+        if (rule.appliesToGateway(m_gateway) && rule.matcher.matches(key))
             return i;
     }
     return -1;
@@ -133,6 +178,8 @@ QString StalenessPolicy::explain(const StalenessVerdict &verdict) const
             if (!rule.name.isEmpty())
                 why += u" \u201c"_s + rule.name + u"\u201d"_s;
             why += u' ' + rule.matcher.toString();
+            if (!rule.gateway.isEmpty())
+                why += u" on "_s + rule.gateway;
         }
         why += u": "_s + thresholds;
         break;

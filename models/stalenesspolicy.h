@@ -8,6 +8,8 @@
 #include "metrics.h"
 
 #include <QHash>
+#include <QStringList>
+#include <QUrl>
 
 enum class Staleness { Unknown, Fresh, Warning, Stale, Failed };
 inline constexpr int StalenessCount = 5; // for arrays indexed by int(Staleness)
@@ -28,7 +30,20 @@ struct StalenessRule
     double warnAfter = 0;  // seconds; 0: no warning phase
     double staleAfter = 0; // seconds
     QString name;          // optional, for people: editor, explanations, alert labels
+    // Optional scope: the rule applies only to groups on this gateway, given
+    // as its name (host:port/prefix, as the tabs show it) or its base URL;
+    // compared case-insensitively, a trailing slash ignored. Empty: every
+    // gateway.
+    QString gateway;
+
+    // True when the rule applies on a gateway known by these identifiers
+    // (see StalenessPolicy::gatewayIdentifiers()); always for unscoped rules.
+    bool appliesToGateway(const QStringList &identifiers) const;
 };
+
+// "host:port/prefix" of a gateway base URL: how tabs, previews and the CLI
+// name a gateway, and what a rule's gateway field is usually set to.
+QString gatewayName(const QUrl &url);
 
 // How a learned cadence turns into thresholds. A group is judged by its
 // cadence only once `minIntervals` intervals were observed: two pushes say
@@ -80,7 +95,18 @@ public:
     // learned cadences: what the rules file holds.
     bool sameConfiguration(const StalenessPolicy &other) const;
 
-    // The first rule whose matcher matches, -1 when none does.
+    // The gateway this policy judges groups of: rules scoped to another
+    // gateway are skipped. Without a gateway (the default), scoped rules
+    // never apply: a rule for "prod" must not judge an unknown gateway.
+    void setGateway(const QUrl &url);
+    void setGatewayIdentifiers(QStringList identifiers) { m_gateway = std::move(identifiers); }
+    const QStringList &gatewayIdentifiers() const { return m_gateway; }
+    // The names a rule's gateway field may use for `url`: gatewayName(url)
+    // and the URL without user info and trailing slash.
+    static QStringList gatewayIdentifiers(const QUrl &url);
+
+    // The first rule whose matcher matches (and that applies to this
+    // policy's gateway), -1 when none does.
     int ruleIndexFor(const GroupingKey &key) const;
 
     // Failed when the last push failed (failure time newer than push time);
@@ -95,6 +121,7 @@ private:
     double m_defaultWarnAfter;
     double m_defaultStaleAfter;
     QList<StalenessRule> m_rules;
+    QStringList m_gateway; // identifiers of the judged gateway; empty: none
     CadenceSettings m_cadence;
     QHash<GroupingKey, LearnedCadence> m_learned;
 };

@@ -194,13 +194,18 @@ Result<StalenessPolicy> parseDocument(const QJsonObject &root)
             if (!array.at(i).isObject())
                 return fieldError(path, u"expected an object with \"matcher\", \"warn\" and \"stale\", found %1"_s.arg(typeName(array.at(i))));
             const QJsonObject object = array.at(i).toObject();
-            if (auto error = checkKeys(object, path, {u"name", u"matcher", u"warn", u"stale"}))
+            if (auto error = checkKeys(object, path, {u"name", u"gateway", u"matcher", u"warn", u"stale"}))
                 return *error;
             StalenessRule rule;
             if (object.contains(u"name")) {
                 if (!object.value(u"name").isString())
                     return fieldError(join(path, u"name"), u"expected a string, found %1"_s.arg(typeName(object.value(u"name"))));
                 rule.name = object.value(u"name").toString();
+            }
+            if (object.contains(u"gateway")) {
+                if (!object.value(u"gateway").isString())
+                    return fieldError(join(path, u"gateway"), u"expected a gateway name or URL such as \"prod:9091\", found %1"_s.arg(typeName(object.value(u"gateway"))));
+                rule.gateway = object.value(u"gateway").toString().trimmed();
             }
             for (QStringView field : {u"matcher", u"warn", u"stale"}) {
                 if (!object.contains(field))
@@ -256,6 +261,10 @@ QJsonObject toObject(const StalenessPolicy &policy)
         };
         if (!rule.name.isEmpty())
             object.insert(u"name", rule.name);
+        // Only scoped rules carry the field: files without scoped rules stay
+        // byte for byte what older versions wrote and read.
+        if (!rule.gateway.isEmpty())
+            object.insert(u"gateway", rule.gateway);
         rules.append(object);
     }
     root.insert(u"rules", rules);

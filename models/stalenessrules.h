@@ -8,12 +8,15 @@
 //     "defaults": { "warn": "1h", "stale": "6h" },
 //     "cadence": { "enabled": true, "warnFactor": 2, "staleFactor": 4, "minIntervals": 3 },
 //     "rules": [
-//       { "name": "backups", "matcher": "{job=\"nightly-backup\"}", "warn": "26h", "stale": "2d" }
+//       { "name": "backups", "matcher": "{job=\"nightly-backup\"}", "warn": "26h", "stale": "2d" },
+//       { "gateway": "prod-pg:9091", "matcher": "{job=~\"etl-.*\"}", "warn": "2h", "stale": "4h" }
 //     ]
 //   }
 //
 // Durations are Prometheus durations ("90s", "1h30m"; a JSON number is
-// seconds). Every section is optional; missing values keep the defaults of
+// seconds). "gateway" (optional) scopes a rule to one gateway, by name
+// (host:port/prefix) or base URL; rules without it apply everywhere and are
+// written without it. Every section is optional; missing values keep the defaults of
 // StalenessPolicy. Defaults of "0s" switch the global default off.
 
 #include "stalenesspolicy.h"

@@ -78,6 +78,19 @@ private Q_SLOTS:
 
     // First match wins in PushDeck; in PromQL each later rule and the
     // default leave out what earlier rules match.
+    void gatewayScopedRulesAreLeftOut()
+    {
+        StalenessPolicy policy;
+        StalenessRule scoped = rule(u"{job=\"etl\"}"_s, 60, 120, u"prod etl"_s);
+        scoped.gateway = u"prod-pg:9091"_s;
+        policy.setRules({scoped, rule(u"{job=\"etl\"}"_s, 600, 1200)});
+        const QString yaml = AlertRules::generate(policy);
+        const QStringList expr = expressions(yaml);
+        QVERIFY(!expr.contains(u"time() - push_time_seconds{job=\"etl\"} >= 120"_s));
+        QVERIFY(expr.contains(u"time() - push_time_seconds{job=\"etl\"} >= 1200"_s));
+        QVERIFY2(yaml.contains(u"on prod-pg:9091) is left out"_s), qPrintable(yaml));
+    }
+
     void exclusions()
     {
         StalenessPolicy policy;

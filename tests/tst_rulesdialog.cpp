@@ -71,6 +71,38 @@ class TestRulesDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void gatewayColumn()
+    {
+        StalenessPolicy policy = samplePolicy();
+        QList<StalenessRule> rules = policy.rules();
+        rules[1].gateway = u"prod-pg:9091"_s;
+        policy.setRules(rules);
+        RulesDialog dialog(policy);
+        QCOMPARE(dialog.table()->horizontalHeaderItem(RulesDialog::GatewayColumn)->text(), u"Gateway"_s);
+        QCOMPARE(dialog.table()->item(1, RulesDialog::GatewayColumn)->text(), u"prod-pg:9091"_s);
+        QCOMPARE(dialog.table()->item(0, RulesDialog::GatewayColumn)->text(), QString());
+        QVERIFY(dialog.editedPolicy()->sameConfiguration(policy));
+
+        // Counts: the scoped rule catches groups only on its gateway.
+        dialog.setGroups({group(u"{job=\"batch-1\"}"_s), group(u"{job=\"batch-2\",instance=\"a\"}"_s)});
+        dialog.setCurrentGateway(QUrl(u"http://other:9091"_s));
+        QCOMPARE(dialog.table()->item(1, RulesDialog::MatchesColumn)->text(), u"0"_s);
+        QCOMPARE(dialog.table()->item(2, RulesDialog::MatchesColumn)->text(), u"1"_s);
+        dialog.setCurrentGateway(QUrl(u"http://prod-pg:9091"_s));
+        QCOMPARE(dialog.table()->item(1, RulesDialog::MatchesColumn)->text(), u"2"_s);
+
+        // Edited and moved with its row.
+        setCell(dialog, 0, RulesDialog::GatewayColumn, u" http://test-pg:9091 "_s);
+        QCOMPARE(dialog.editedPolicy()->rules().at(0).gateway, u"http://test-pg:9091"_s);
+        dialog.table()->setCurrentCell(1, RulesDialog::MatcherColumn);
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (button->text() == u"Move &up"_s)
+                button->click();
+        }
+        QCOMPARE(dialog.table()->item(0, RulesDialog::GatewayColumn)->text(), u"prod-pg:9091"_s);
+        QCOMPARE(dialog.table()->item(1, RulesDialog::GatewayColumn)->text().trimmed(), u"http://test-pg:9091"_s);
+    }
+
     void showsPolicy()
     {
         RulesDialog dialog(samplePolicy());

@@ -6,6 +6,8 @@
 #include "snapshot.h"
 
 #include <QFile>
+#include <QSet>
+#include <QtConcurrent>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -286,6 +288,37 @@ private Q_SLOTS:
         QVERIFY(store.remove(entries.last().fileName).ok());
         QCOMPARE(store.list().size(), 2);
         QVERIFY(!store.remove(u"nope.json"_s).ok());
+    }
+
+    void concurrentSavesAndLatestPerGateway()
+    {
+        // A delete across gateways saves one snapshot per gateway at the same
+        // moment, from pool threads: none may overwrite another.
+        QTemporaryDir dir;
+        const SnapshotStore store(dir.path());
+        QList<QFuture<Result<QString>>> futures;
+        const QDateTime created = QDateTime::fromString(u"2026-01-02T03:04:05.007Z"_s, Qt::ISODateWithMs);
+        for (int i = 0; i < 8; ++i) {
+            Snapshot snapshot;
+            snapshot.created = created;
+            snapshot.action = u"bulk-delete"_s;
+            snapshot.gatewayUrl = u"http://127.0.0.1:%1"_s.arg(9000 + i);
+            futures.append(QtConcurrent::run([store, snapshot] { return store.save(snapshot); }));
+        }
+        QSet<QString> paths;
+        for (auto &future : futures) {
+            future.waitForFinished();
+            QVERIFY2(future.result().ok(), qPrintable(future.result().errorString()));
+            paths.insert(future.result().value());
+        }
+        QCOMPARE(paths.size(), 8);
+        QCOMPARE(store.list().size(), 8);
+        for (int i = 0; i < 8; ++i) {
+            const auto latest = store.latestFor(u"http://127.0.0.1:%1"_s.arg(9000 + i));
+            QVERIFY(latest);
+            QCOMPARE(store.load(latest->path)->gatewayUrl, u"http://127.0.0.1:%1"_s.arg(9000 + i));
+        }
+        QVERIFY(!store.latestFor(u"http://elsewhere:9091"_s));
     }
 
     void defaults()

@@ -339,6 +339,38 @@ private Q_SLOTS:
         QCOMPARE(policy.explain(v), u"learned cadence, expected every ~5m: warning after 9m58s, stale after 19m56s"_s);
     }
 
+    void gatewayScopedRules()
+    {
+        StalenessRule prod = rule(u"{job=\"etl\"}"_s, 60, 120, u"prod etl"_s);
+        prod.gateway = u"prod-pg:9091"_s;
+        StalenessRule byUrl = rule(u"{job=\"etl\"}"_s, 600, 1200);
+        byUrl.gateway = u"http://Test-PG:9091/"_s;
+        StalenessRule everywhere = rule(u"{job=\"etl\"}"_s, 6000, 12000);
+        StalenessPolicy policy;
+        policy.setRules({prod, byUrl, everywhere});
+        const Group etl = group(u"{job=\"etl\"}"_s, T0 - 300);
+
+        // No gateway known: scoped rules never apply.
+        QCOMPARE(policy.evaluate(etl, T0).ruleIndex, 2);
+        policy.setGateway(QUrl(u"http://prod-pg:9091"_s));
+        QCOMPARE(policy.gatewayIdentifiers(), QStringList({u"prod-pg:9091"_s, u"http://prod-pg:9091"_s}));
+        StalenessVerdict verdict = policy.evaluate(etl, T0);
+        QCOMPARE(verdict.ruleIndex, 0);
+        QCOMPARE(verdict.state, Staleness::Stale);
+        QVERIFY(policy.explain(verdict).contains(u"on prod-pg:9091"_s));
+        // Matched by URL, case-insensitively, trailing slash ignored.
+        policy.setGateway(QUrl(u"http://test-pg:9091"_s));
+        QCOMPARE(policy.evaluate(etl, T0).ruleIndex, 1);
+        QCOMPARE(policy.evaluate(etl, T0).state, Staleness::Fresh);
+        policy.setGateway(QUrl(u"http://other:9091/prefix"_s));
+        QCOMPARE(gatewayName(QUrl(u"http://other:9091/prefix/"_s)), u"other:9091/prefix"_s);
+        QCOMPARE(policy.evaluate(etl, T0).ruleIndex, 2);
+
+        StalenessPolicy unscoped;
+        unscoped.setRules({rule(u"{job=\"etl\"}"_s, 60, 120, u"prod etl"_s), byUrl, everywhere});
+        QVERIFY(!unscoped.sameConfiguration(policy));
+    }
+
     void sameConfiguration()
     {
         StalenessPolicy a, b;

@@ -51,6 +51,31 @@ private Q_SLOTS:
         QVERIFY(json.contains("\"warn\": \"1d2h\""));
     }
 
+    void gatewayScope()
+    {
+        // Files without scoped rules are written exactly as before (no
+        // "gateway" key), so older versions keep reading them.
+        QVERIFY(!StalenessRules::toJson(samplePolicy()).contains("gateway"));
+
+        StalenessPolicy policy = samplePolicy();
+        QList<StalenessRule> rules = policy.rules();
+        rules[1].gateway = u"prod-pg:9091"_s;
+        policy.setRules(rules);
+        QVERIFY(!policy.sameConfiguration(samplePolicy()));
+        const QByteArray json = StalenessRules::toJson(policy);
+        QVERIFY(json.contains("\"gateway\": \"prod-pg:9091\""));
+        auto parsed = StalenessRules::fromJson(json);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.errorString()));
+        QVERIFY(parsed->sameConfiguration(policy));
+        QCOMPARE(parsed->rules().at(1).gateway, u"prod-pg:9091"_s);
+        QCOMPARE(parsed->rules().at(0).gateway, QString());
+        QCOMPARE(StalenessRules::toJson(*parsed), json);
+
+        parsed = StalenessRules::fromJson("{\"rules\": [{\"matcher\": \"{job=\\\"a\\\"}\", \"warn\": 1, \"stale\": 2, \"gateway\": 9091}]}");
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.errorString().contains(u"rules[0].gateway"_s), qPrintable(parsed.errorString()));
+    }
+
     void minimalAndDefaults()
     {
         // Everything optional: an empty object is the built-in policy.
@@ -112,7 +137,7 @@ private Q_SLOTS:
         QTest::newRow("rule warn > stale") << "{\"rules\": [{\"matcher\": \"{}\", \"warn\": \"3h\", \"stale\": \"2h\"}]}"_ba
                                            << u"rules[0].warn: 3h is longer than stale (2h)"_s;
         QTest::newRow("rule typo field") << "{\"rules\": [{\"matcher\": \"{}\", \"warn\": \"1h\", \"stale\": \"2h\", \"stal\": \"3h\"}]}"_ba
-                                         << u"rules[0]: unknown field \"stal\" (expected name, matcher, warn, stale)"_s;
+                                         << u"rules[0]: unknown field \"stal\" (expected name, gateway, matcher, warn, stale)"_s;
         QTest::newRow("rule name not string") << "{\"rules\": [{\"name\": 1, \"matcher\": \"{}\", \"warn\": \"1h\", \"stale\": \"2h\"}]}"_ba
                                               << u"rules[0].name: expected a string, found a number"_s;
     }

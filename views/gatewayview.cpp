@@ -329,7 +329,9 @@ QString GatewayView::openGateway(const QString &text, int intervalMs)
     });
     connect(m_poller, &Poller::stateChanged, this, &GatewayView::stateChanged);
 
-    // A different gateway: nothing of the old one may stay on screen.
+    // A different gateway: nothing of the old one may stay on screen, and
+    // rules scoped to a gateway follow the new one.
+    setPolicy(m_rules);
     m_model->clear();
     m_familyModel->clear();
     m_lastGroups.clear();
@@ -382,6 +384,8 @@ void GatewayView::setPolicy(const StalenessPolicy &policy)
 {
     m_rules = policy;
     StalenessPolicy effective = policy;
+    // Rules scoped to a gateway apply only on theirs.
+    effective.setGateway(m_client ? m_client->baseUrl() : QUrl());
     effective.setLearnedCadences(m_cadence.cadences());
     m_model->setPolicy(effective);
 }

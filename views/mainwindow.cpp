@@ -5,7 +5,10 @@
 #include "demoseeder.h"
 #include "lintmodel.h"
 #include "pitfallspanel.h"
+#include "fleetgroupsmodel.h"
+#include "fleetgroupsview.h"
 #include "fleetmodel.h"
+#include "fleetoperations.h"
 #include "operationscontroller.h"
 #include "pushtimelineview.h"
 #include "rulesdialog.h"
@@ -36,6 +39,7 @@
 #include <QSettings>
 #include <QSystemTrayIcon>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -69,7 +73,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_policy = saved.value();
     }
     m_ops = new OperationsController(this, {}, {}, this);
-    m_ops->setSelectionProvider([this] { return currentView() ? currentView()->selectedGroups() : QList<Group>(); });
+    m_ops->setSelectionProvider([this] {
+        // On the Fleet tab, Del must not act on a gateway tab's hidden selection.
+        return currentView() && !isFleetTabCurrent() ? currentView()->selectedGroups() : QList<Group>();
+    });
     m_ops->setGroupsProvider([this] { return currentView() ? currentView()->lastGroups() : QList<Group>(); });
     m_ops->setStalenessPolicy(m_policy);
     connect(m_ops, &OperationsController::message, this, [this](const QString &text, bool error) {
@@ -116,7 +123,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *fleetHint = new QLabel(tr("Every open gateway, polled independently. Double-click a row to open its tab."), m_fleetPage);
     fleetHint->setMargin(6);
     fleetLayout->addWidget(fleetHint);
-    fleetLayout->addWidget(m_fleetTable);
+    buildFleetGroups(m_fleetPage, fleetLayout);
     m_fleetPage->hide();
 
     setCentralWidget(m_tabs);
@@ -306,6 +313,7 @@ GatewayView *MainWindow::addGatewayTab()
 {
     auto *view = new GatewayView(m_tabs);
     m_views.append(view);
+    m_fleetGroups->model()->addGateway(view->groupModel(), view->displayName());
     GatewaySummary summary;
     summary.name = view->displayName();
     m_fleet->appendGateway(summary);
@@ -362,6 +370,7 @@ void MainWindow::closeTab(int index)
     if (m_views.size() == 1) {
         // Keep one tab: closing the last one disconnects it instead.
         view->stop();
+        m_fleetGroups->model()->removeGateway(view->groupModel());
         const int row = 0;
         m_views.removeAt(row);
         m_fleet->removeGateway(row);
@@ -371,6 +380,7 @@ void MainWindow::closeTab(int index)
         return;
     }
     view->stop();
+    m_fleetGroups->model()->removeGateway(view->groupModel());
     m_notifiers.remove(view);
     const int row = int(m_views.indexOf(view));
     m_views.removeAt(row);
@@ -411,7 +421,7 @@ void MainWindow::onCurrentTabChanged()
         return;
     {
         const QSignalBlocker blocker(m_filterEdit);
-        m_filterEdit->setText(view->filterText());
+        m_filterEdit->setText(isFleetTabCurrent() ? m_fleetGroups->filterText() : view->filterText());
         m_filterEdit->setStyleSheet({});
     }
     applyStateFilter();
@@ -528,6 +538,8 @@ void MainWindow::openRulesDialog()
     auto *dialog = new RulesDialog(m_policy, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setGroups(currentView()->lastGroups());
+    if (currentView()->client())
+        dialog->setCurrentGateway(currentView()->client()->baseUrl());
     connect(dialog, &RulesDialog::applied, this, &MainWindow::setPolicy);
     dialog->open();
 }
@@ -662,7 +674,7 @@ void MainWindow::saveSettings()
 
 void MainWindow::onFilterEdited(const QString &text)
 {
-    const QString error = currentView()->setFilterText(text);
+    const QString error = isFleetTabCurrent() ? m_fleetGroups->setFilterText(text) : currentView()->setFilterText(text);
     if (!error.isEmpty()) {
         m_filterEdit->setStyleSheet(u"QLineEdit { border: 1px solid #d62b2b; }"_s);
         m_filterEdit->setToolTip(error);
@@ -679,12 +691,16 @@ void MainWindow::applyStateFilter()
 {
     const int value = m_stateCombo->currentData().toInt();
     QList<Staleness> states;
-    if (value == -1)
-        currentView()->setAgeRange(0, 0); // "All states" also ends an age-chart filter
     if (value == -2)
         states = {Staleness::Warning, Staleness::Stale, Staleness::Failed};
     else if (value >= 0)
         states = {Staleness(value)};
+    if (isFleetTabCurrent()) {
+        m_fleetGroups->setStateFilter(states);
+        return;
+    }
+    if (value == -1)
+        currentView()->setAgeRange(0, 0); // "All states" also ends an age-chart filter
     currentView()->setStateFilter(states);
 }
 
@@ -713,6 +729,7 @@ void MainWindow::updateFleet(GatewayView *view)
         s.lastDurationMs = p->lastDurationMs();
     }
     m_fleet->updateGateway(row, s);
+    m_fleetGroups->model()->setGateway(view->groupModel(), s.name, s.url);
     const int tab = m_tabs->indexOf(view);
     if (tab >= 0) {
         const int bad = s.states[size_t(Staleness::Stale)] + s.states[size_t(Staleness::Failed)];
@@ -782,3 +799,61 @@ QWidget *MainWindow::outdatedBanner() const { return currentView()->outdatedBann
 bool MainWindow::isShowingOutdatedData() const { return currentView()->isShowingOutdatedData(); }
 GroupingKey MainWindow::currentKey() const { return currentView()->currentKey(); }
 bool MainWindow::selectGroup(const GroupingKey &key) { return currentView()->selectGroup(key); }
+
+bool MainWindow::isFleetTabCurrent() const
+{
+    return m_tabs && m_fleetPage && m_tabs->currentWidget() == m_fleetPage;
+}
+
+// The Fleet tab: the per-gateway overview above, every group of every
+// gateway below, and the operations across gateways.
+void MainWindow::buildFleetGroups(QWidget *page, QLayout *layout)
+{
+    m_fleetGroups = new FleetGroupsView(page);
+    auto *split = new QSplitter(Qt::Vertical, page);
+    split->setObjectName(u"fleetSplitter"_s);
+    split->addWidget(m_fleetTable);
+    split->addWidget(m_fleetGroups);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split);
+
+    m_fleetOps = new FleetOperations(this, m_fleetGroups, m_ops, [this] {
+        QList<FleetTarget> targets;
+        for (GatewayView *view : std::as_const(m_views)) {
+            FleetTarget target;
+            target.name = view->displayName();
+            target.client = view->client();
+            target.groups = view->lastGroups();
+            target.policy = view->policy();
+            target.model = view->groupModel();
+            targets.append(target);
+        }
+        return targets;
+    }, this);
+    m_fleetGroups->setContextActions(m_fleetOps->actions());
+    m_operationsMenu->addSeparator();
+    m_operationsMenu->addActions(m_fleetOps->actions());
+    connect(m_fleetOps, &FleetOperations::message, this,
+            [this](const QString &text, bool error) { statusBar()->showMessage(text, error ? 0 : 8000); });
+    connect(m_fleetOps, &FleetOperations::operationFinished, this, [this] {
+        m_ops->refreshLatestSnapshot();
+        for (GatewayView *view : std::as_const(m_views)) {
+            if (Poller *p = view->poller()) {
+                p->requestFull();
+                p->refreshNow();
+            }
+        }
+    });
+    connect(m_fleetGroups, &FleetGroupsView::groupActivated, this, [this](GroupTableModel *model, const GroupingKey &key) {
+        for (GatewayView *view : std::as_const(m_views)) {
+            if (view->groupModel() == model) {
+                m_tabs->setCurrentWidget(view);
+                view->selectGroup(key);
+                return;
+            }
+        }
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, m_fleetOps, &FleetOperations::updateActions);
+}

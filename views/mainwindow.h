@@ -18,6 +18,8 @@ class QDockWidget;
 class QSystemTrayIcon;
 class StalenessNotifier;
 class FleetModel;
+class FleetGroupsView;
+class FleetOperations;
 class OperationsController;
 class PushTimelineView;
 class StalenessTrendView;
@@ -57,6 +59,11 @@ public:
     GatewayView *currentView() const;
     QList<GatewayView *> views() const;
     FleetModel *fleetModel() const { return m_fleet; }
+    // The Fleet tab's table of every group on every gateway, and the
+    // operations across gateways.
+    FleetGroupsView *fleetGroupsView() const { return m_fleetGroups; }
+    FleetOperations *fleetOperations() const { return m_fleetOps; }
+    bool isFleetTabCurrent() const;
     QTabWidget *tabs() const { return m_tabs; }
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
@@ -121,6 +128,9 @@ private:
     QWidget *m_fleetPage = nullptr;
     QTableView *m_fleetTable = nullptr;
     FleetModel *m_fleet = nullptr;
+    FleetGroupsView *m_fleetGroups = nullptr;
+    FleetOperations *m_fleetOps = nullptr;
+    void buildFleetGroups(QWidget *page, QLayout *layout);
     QList<GatewayView *> m_views; // in fleet-model row order
     bool m_firstRefreshSeen = false;
     bool m_readOnly = false;

@@ -174,7 +174,7 @@ void OperationsController::setClient(GatewayClient *client)
             updateActions();
         });
     }
-    updateActions();
+    refreshLatestSnapshot();
 }
 
 void OperationsController::setSelectionProvider(GroupsProvider provider)
@@ -291,7 +291,9 @@ void OperationsController::updateActions()
 
 void OperationsController::refreshLatestSnapshot()
 {
-    m_latest = m_store.latest();
+    // Undo is per gateway: the newest snapshot taken on this one (a delete
+    // across several gateways saves one snapshot on each).
+    m_latest = m_client ? m_store.latestFor(redactedUrl(m_client->baseUrl())) : m_store.latest();
     updateActions();
 }
 
@@ -454,7 +456,7 @@ void OperationsController::undoLatest()
     }
     refreshLatestSnapshot();
     if (!m_latest) {
-        say(tr("Nothing to undo: there are no snapshots in %1.").arg(m_store.directory()), true);
+        say(tr("Nothing to undo: there are no snapshots of this gateway in %1.").arg(m_store.directory()), true);
         return;
     }
     confirmRestore(m_latest->path);

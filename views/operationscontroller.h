@@ -59,6 +59,9 @@ public:
     void setReadOnly(bool readOnly);
     // Re-evaluates which actions apply (call when the selection changes).
     void updateActions();
+    // Re-reads which snapshot Undo would restore (after an operation that
+    // did not go through this controller, e.g. a delete across gateways).
+    void refreshLatestSnapshot();
 
     // Tuning for the bulk runs and read-back verification (tests use small
     // values; defaults as in BulkDeleteOptions / GroupOperations).
@@ -129,7 +132,6 @@ protected:
 private:
     QAction *makeAction(const QString &iconName, const QString &text, const QString &tip, const QString &objectName);
     void updateIcons();
-    void refreshLatestSnapshot();
     QList<Group> selected() const;
     QList<Group> allGroups() const;
     double now() const;

@@ -119,7 +119,10 @@ RulesDialog::RulesDialog(const StalenessPolicy &policy, QWidget *parent)
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(u"rulesTable"_s);
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Matcher"), tr("Warning after"), tr("Stale after"), tr("Groups")});
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Matcher"), tr("Warning after"), tr("Stale after"), tr("Gateway"), tr("Groups")});
+    m_table->horizontalHeaderItem(GatewayColumn)->setToolTip(tr("Only on this gateway: its name (host:port, as on its tab) or "
+                                                                "base URL. Empty: every gateway."));
+    m_table->setColumnWidth(GatewayColumn, 130);
     m_table->horizontalHeaderItem(MatcherColumn)->setToolTip(tr("A label selector, e.g. {job=\"nightly-backup\"} or {job=~\"batch-.*\",instance!=\"\"}"));
     m_table->horizontalHeaderItem(WarnColumn)->setToolTip(tr("A duration such as 90s, 15m, 26h or 1h30m; 0s: no warning phase"));
     m_table->horizontalHeaderItem(StaleColumn)->setToolTip(tr("A duration such as 90s, 15m, 2d"));
@@ -281,10 +284,11 @@ void RulesDialog::setPolicy(const StalenessPolicy &policy)
 void RulesDialog::addRule(const StalenessRule &rule)
 {
     insertRow(m_table->rowCount(), rule.name, rule.matcher.toString(), formatDuration(rule.warnAfter),
-              formatDuration(rule.staleAfter));
+              formatDuration(rule.staleAfter), rule.gateway);
 }
 
-void RulesDialog::insertRow(int row, const QString &name, const QString &matcher, const QString &warn, const QString &stale)
+void RulesDialog::insertRow(int row, const QString &name, const QString &matcher, const QString &warn, const QString &stale,
+                            const QString &gateway)
 {
     const bool filling = m_filling;
     m_filling = true;
@@ -295,6 +299,7 @@ void RulesDialog::insertRow(int row, const QString &name, const QString &matcher
     m_table->setItem(row, MatcherColumn, matcherItem);
     m_table->setItem(row, WarnColumn, new QTableWidgetItem(warn));
     m_table->setItem(row, StaleColumn, new QTableWidgetItem(stale));
+    m_table->setItem(row, GatewayColumn, new QTableWidgetItem(gateway));
     auto *matches = new QTableWidgetItem;
     matches->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
     matches->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -310,9 +315,10 @@ void RulesDialog::moveSelected(int delta)
         return;
     const auto text = [this, row](int column) { return m_table->item(row, column)->text(); };
     const QString name = text(NameColumn), matcher = text(MatcherColumn), warn = text(WarnColumn), stale = text(StaleColumn);
+    const QString gateway = text(GatewayColumn);
     m_filling = true;
     m_table->removeRow(row);
-    insertRow(target, name, matcher, warn, stale);
+    insertRow(target, name, matcher, warn, stale, gateway);
     m_filling = false;
     m_table->setCurrentCell(target, m_table->currentColumn() < 0 ? MatcherColumn : m_table->currentColumn());
     validate();
@@ -337,6 +343,7 @@ Result<StalenessPolicy> RulesDialog::editedPolicy() const
         };
         StalenessRule rule;
         rule.name = m_table->item(row, NameColumn)->text().trimmed();
+        rule.gateway = m_table->item(row, GatewayColumn)->text().trimmed();
         auto matcher = LabelMatcher::parse(m_table->item(row, MatcherColumn)->text());
         if (!matcher)
             return problemIn(tr("matcher"), matcher.errorString());
@@ -445,18 +452,28 @@ void RulesDialog::setGroups(const QList<Group> &groups)
     updateKeyTest();
 }
 
+void RulesDialog::setCurrentGateway(const QUrl &url)
+{
+    m_gatewayIdentifiers = StalenessPolicy::gatewayIdentifiers(url);
+    updateMatches();
+}
+
 void RulesDialog::updateMatches()
 {
     // With invalid rows in between, the valid ones still show what they catch.
     QList<std::optional<LabelMatcher>> matchers;
+    QList<bool> here; // the rule applies on the gateway the groups come from
     for (int row = 0; row < m_table->rowCount(); ++row) {
         auto m = LabelMatcher::parse(m_table->item(row, MatcherColumn)->text());
         matchers.append(m ? std::optional<LabelMatcher>(*m) : std::nullopt);
+        StalenessRule scope;
+        scope.gateway = m_table->item(row, GatewayColumn)->text();
+        here.append(scope.appliesToGateway(m_gatewayIdentifiers));
     }
     QList<int> counts(matchers.size(), 0);
     for (const Group &group : std::as_const(m_groups)) {
         for (qsizetype i = 0; i < matchers.size(); ++i) {
-            if (matchers.at(i) && matchers.at(i)->matches(group.key)) {
+            if (here.at(i) && matchers.at(i) && matchers.at(i)->matches(group.key)) {
                 ++counts[i];
                 break;
             }

@@ -23,7 +23,7 @@ class RulesDialog final : public QDialog
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RulesDialog)
 public:
-    enum Column { NameColumn, MatcherColumn, WarnColumn, StaleColumn, MatchesColumn, ColumnCount };
+    enum Column { NameColumn, MatcherColumn, WarnColumn, StaleColumn, GatewayColumn, MatchesColumn, ColumnCount };
 
     explicit RulesDialog(const StalenessPolicy &policy, QWidget *parent = nullptr);
     ~RulesDialog() override;
@@ -39,6 +39,9 @@ public:
     // The current groups, to show how many each rule catches (first match
     // wins) and to try keys against the rules.
     void setGroups(const QList<Group> &groups);
+    // The gateway those groups come from: rules scoped to another gateway
+    // (Gateway column) catch none of them.
+    void setCurrentGateway(const QUrl &url);
 
     // What the Import/Export buttons do after asking for a file.
     Result<Done> importFile(const QString &path);
@@ -61,7 +64,8 @@ Q_SIGNALS:
 
 private:
     void addRule(const StalenessRule &rule);
-    void insertRow(int row, const QString &name, const QString &matcher, const QString &warn, const QString &stale);
+    void insertRow(int row, const QString &name, const QString &matcher, const QString &warn, const QString &stale,
+                   const QString &gateway = {});
     void moveSelected(int delta);
     void removeSelected();
     void validate();
@@ -73,6 +77,7 @@ private:
 
     StalenessPolicy m_applied;
     QList<Group> m_groups;
+    QStringList m_gatewayIdentifiers; // of the gateway m_groups come from
     bool m_filling = false;
 
     QTableWidget *m_table = nullptr;

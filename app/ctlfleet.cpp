@@ -1,0 +1,155 @@
+#include "ctlfleet.h"
+
+#include "ctlformat.h"
+
+#include "auditlog.h"
+#include "awaitfuture.h"
+#include "bulkdeleter.h"
+#include "pruneselection.h"
+#include "snapshot.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString plural(qsizetype n, const char *one, const char *many = nullptr)
+{
+    if (n == 1)
+        return u"1 "_s + QLatin1StringView(one);
+    return u"%1 %2"_s.arg(n).arg(many ? QString::fromLatin1(many) : QString::fromLatin1(one) + u's');
+}
+
+} // namespace
+
+std::vector<CtlGatewayGroups> fetchEveryGateway(CtlContext &ctx)
+{
+    std::vector<CtlGatewayGroups> gateways;
+    gateways.reserve(size_t(ctx.gateways.size()));
+    QList<QFuture<Result<QList<Group>>>> futures;
+    for (const QUrl &url : std::as_const(ctx.gateways)) {
+        CtlGatewayGroups gateway;
+        gateway.url = url;
+        gateway.name = url.toDisplayString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+        gateway.client = ctx.makeClient(url);
+        gateway.policy = ctx.policy;
+        gateway.policy.setGateway(url);
+        futures.append(gateway.client->groups());
+        gateways.push_back(std::move(gateway));
+    }
+    // All requests are in flight at once: waiting for the first one lets
+    // the others progress too.
+    for (size_t i = 0; i < gateways.size(); ++i) {
+        auto result = awaitFuture(futures.at(qsizetype(i)));
+        if (result) {
+            QList<Group> groups = std::move(result).value();
+            std::sort(groups.begin(), groups.end(), [](const Group &a, const Group &b) { return a.key < b.key; });
+            gateways[i].groups = std::move(groups);
+        } else {
+            gateways[i].groups = result.error();
+        }
+    }
+    return gateways;
+}
+
+int reportUnreadGateways(CtlContext &ctx, const std::vector<CtlGatewayGroups> &gateways)
+{
+    int exit = ExitOk;
+    for (const CtlGatewayGroups &gateway : gateways) {
+        if (gateway.groups)
+            continue;
+        const Error &error = gateway.groups.error();
+        const int code = ctx.fail(gateway.name + u": "_s + error.message, CtlContext::exitCodeFor(error));
+        if (exit == ExitOk)
+            exit = code;
+    }
+    return exit;
+}
+
+int deleteOnGateways(CtlContext &ctx, const QList<CtlGatewaySelection> &selections, const QString &action,
+                     const QString &what, bool yes, bool dryRun)
+{
+    QTextStream &out = ctx.out();
+    qsizetype total = 0;
+    int gatewaysWithGroups = 0;
+    for (const CtlGatewaySelection &selection : selections) {
+        total += selection.groups.size();
+        if (!selection.groups.isEmpty())
+            ++gatewaysWithGroups;
+    }
+    if (total == 0) {
+        out << "nothing to delete: no group " << what << " on " << plural(selections.size(), "gateway") << Qt::endl;
+        return ExitOk;
+    }
+
+    // The preview names the gateway of every group, and how many per gateway.
+    const double now = ctx.now();
+    out << (dryRun ? "would delete " : "will delete ") << plural(total, "group") << " from "
+        << plural(gatewaysWithGroups, "gateway") << ":\n";
+    QList<QStringList> rows;
+    for (const CtlGatewaySelection &selection : selections) {
+        for (const Group &group : selection.groups) {
+            rows.append({selection.gateway->name, group.key.toString(), ageText(groupAge(group, now)),
+                         stalenessName(selection.gateway->policy.evaluate(group, now).state),
+                         QString::number(group.families.size())});
+        }
+    }
+    printTable(out, {u"GATEWAY"_s, u"KEY"_s, u"AGE"_s, u"STATE"_s, u"FAMILIES"_s}, rows, {2, 4});
+    for (const CtlGatewaySelection &selection : selections)
+        out << "  " << selection.gateway->name << ": " << plural(selection.groups.size(), "group") << '\n';
+    out.flush();
+    if (dryRun) {
+        out << "dry run: nothing sent" << Qt::endl;
+        return ExitOk;
+    }
+    if (auto exit = ctx.confirm(u"Delete %1 from %2?"_s.arg(plural(total, "group"), plural(gatewaysWithGroups, "gateway")),
+                                yes, u"refusing to delete %1"_s.arg(plural(total, "group"))))
+        return *exit;
+
+    // One deleter per gateway, all started before any is waited for.
+    struct Run
+    {
+        const CtlGatewaySelection *selection;
+        std::unique_ptr<BulkDeleter> deleter;
+        QFuture<BulkDeleteReport> future;
+    };
+    std::vector<Run> runs;
+    for (const CtlGatewaySelection &selection : selections) {
+        if (selection.groups.isEmpty())
+            continue;
+        BulkDeleteOptions options;
+        options.action = action;
+        Run run;
+        run.selection = &selection;
+        run.deleter = std::make_unique<BulkDeleter>(selection.gateway->client.get(), selection.groups, options);
+        run.deleter->setSnapshotStore(&ctx.snapshotStore());
+        run.deleter->setAuditLog(&ctx.auditLog());
+        run.future = run.deleter->run();
+        runs.push_back(std::move(run));
+    }
+    int exit = ExitOk;
+    for (Run &run : runs) {
+        const BulkDeleteReport report = awaitFuture(run.future);
+        const QString &gateway = run.selection->gateway->name;
+        for (const KeyDeleteReport &key : report.keys) {
+            out << deleteOutcomeName(key.outcome) << ' ' << gateway << ' ' << key.key.toString();
+            if (!key.error.isEmpty() && key.outcome != DeleteOutcome::Deleted)
+                out << ": " << key.error;
+            out << '\n';
+        }
+        out << gateway << ": " << report.summary();
+        if (!report.snapshotPath.isEmpty())
+            out << "; undo snapshot " << report.snapshotPath;
+        out << Qt::endl;
+        if (report.allDeleted())
+            continue;
+        const int code = ctx.fail(gateway + u": "_s
+                                      + (report.error.isEmpty() ? u"not every group was deleted: %1"_s.arg(report.summary())
+                                                                : report.error),
+                                  ExitError);
+        if (exit == ExitOk)
+            exit = code;
+    }
+    return exit;
+}
