@@ -176,6 +176,30 @@ private Q_SLOTS:
         QCOMPARE(tested.last().at(0).toBool(), false);
         QVERIFY2(dialog.testResultText().startsWith(u"authentication failed"_s), qPrintable(dialog.testResultText()));
 
+        // Over plain http the test asks first, like opening does.
+        ConnectionsDialog plain(nullptr);
+        plain.show();
+        QTest::mouseClick(child<QPushButton>(&plain, "addButton"), Qt::LeftButton);
+        setText(&plain, "nameEdit", u"plain-test"_s);
+        setText(&plain, "urlEdit", m_http->url().toString());
+        auto *auth = child<QComboBox>(&plain, "authCombo");
+        auth->setCurrentIndex(auth->findData(int(ConnectionProfile::Auth::Basic)));
+        setText(&plain, "userEdit", u"user"_s);
+        setText(&plain, "secretEdit", m_password);
+        int asked = 0;
+        bool answer = false;
+        plain.setConfirmPlainHttp([&](const ConnectionProfile &) { return ++asked, answer; });
+        QSignalSpy plainTested(&plain, &ConnectionsDialog::testFinished);
+        QTest::mouseClick(child<QPushButton>(&plain, "testButton"), Qt::LeftButton);
+        QCOMPARE(plainTested.size(), 1);
+        QCOMPARE(plainTested.last().at(0).toBool(), false);
+        QVERIFY(plain.testResultText().contains(u"plain http"_s));
+        answer = true;
+        QTest::mouseClick(child<QPushButton>(&plain, "testButton"), Qt::LeftButton);
+        QVERIFY(plainTested.wait(20000));
+        QVERIFY2(plainTested.last().at(0).toBool(), qPrintable(plain.testResultText()));
+        QCOMPARE(asked, 2);
+
         child<QLineEdit>(&dialog, "secretEdit")->clear();
         setText(&dialog, "caEdit", m_pki.otherCaFile());
         QTest::mouseClick(child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);

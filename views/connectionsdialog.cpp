@@ -163,6 +163,15 @@ ConnectionsDialog::ConnectionsDialog(CredentialStore *store, QWidget *parent)
             loadIntoForm(*p);
     });
 
+    m_confirm = [this](const ConnectionProfile &p) {
+        return QMessageBox::warning(this, tr("Credentials over plain http"),
+                                    tr("Testing \"%1\" sends its credentials to %2 over plain http: anyone on the network "
+                                       "can read them.\n\nSend them anyway?")
+                                        .arg(p.name, p.url),
+                                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            == QMessageBox::Yes;
+    };
+
     reloadList();
     if (m_list->count() == 0)
         newProfile();
@@ -373,6 +382,19 @@ void ConnectionsDialog::test()
     if (!valid && !(p.name.isEmpty() && p.problems().size() == 1)) {
         report(false, valid.errorString());
         return;
+    }
+    // The same rule as opening: ask once per profile before credentials go
+    // over plain http, and remember the answer in the saved profile.
+    if (p.sendsCredentialsInClear() && !p.plainHttpCredentialsAccepted) {
+        if (!m_confirm || !m_confirm(p)) {
+            report(false, tr("Not tested: the credentials would go over plain http"));
+            return;
+        }
+        QSettings settings;
+        if (auto saved = ConnectionProfile::load(settings, p.name); saved && saved->url == p.url) {
+            saved->plainHttpCredentialsAccepted = true;
+            ConnectionProfile::save(settings, *saved);
+        }
     }
     m_testButton->setEnabled(false);
     m_testResult->setText(tr("Testing…"));

@@ -11,6 +11,8 @@
 #include <QDialog>
 #include <QPointer>
 
+#include <functional>
+
 class CredentialStore;
 class GatewayClient;
 class QCheckBox;
@@ -34,6 +36,9 @@ public:
     // The profile as the form shows it now.
     ConnectionProfile formProfile() const;
     QString messageText() const;   // the last save/test/validation message
+    // Asked before "Test" sends credentials over plain http (once per
+    // profile, like opening it). Default: a QMessageBox.
+    void setConfirmPlainHttp(std::function<bool(const ConnectionProfile &)> confirm) { m_confirm = std::move(confirm); }
     QString testResultText() const;
 
 Q_SIGNALS:
@@ -57,6 +62,7 @@ private:
     QString browse(const QString &title, const QString &current);
 
     CredentialStore *m_store;
+    std::function<bool(const ConnectionProfile &)> m_confirm;
     QString m_loadedName; // the name the form's profile had when loaded (renames)
     QPointer<GatewayClient> m_testClient;
     QListWidget *m_list = nullptr;
