@@ -18,6 +18,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -383,6 +385,43 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(30000));
         const QByteArray out = process.readAllStandardOutput();
         QVERIFY2(out.contains("--profile <name>"), out.constData());
+    }
+
+    // The binary: pushdeck --profile NAME opens it (a TLS-only gateway, so
+    // no secret is asked for), and the next start without options opens it
+    // again. --screenshot ends each run after the first refresh (without a
+    // restored tab there would be none: exit 2 after 60 s).
+    void guiProfileOptionAndRestore()
+    {
+        auto gateway = startGateway({true, false, {}, {}}, u"tls-only.yml"_s);
+        QVERIFY(gateway);
+        QTemporaryDir dir;
+        QDir().mkpath(dir.filePath(u"config/PushDeck"_s));
+        {
+            QSettings settings(dir.filePath(u"config/PushDeck/pushdeck.conf"_s), QSettings::IniFormat);
+            ConnectionProfile p;
+            p.name = u"tls only"_s;
+            p.url = gateway->url().toString();
+            p.caFile = m_pki.caFile();
+            ConnectionProfile::save(settings, p);
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"HOME"_s, dir.path());
+        env.insert(u"XDG_CONFIG_HOME"_s, dir.filePath(u"config"_s));
+        env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"data"_s));
+        for (const QStringList &args : {QStringList{u"--profile"_s, u"tls only"_s}, QStringList{}}) {
+            QProcess process;
+            process.setProcessEnvironment(env);
+            process.start(QStringLiteral(PUSHDECK_BINARY_DIR "/app/pushdeck"),
+                          args + QStringList{u"--screenshot"_s, dir.filePath(u"shot.png"_s)});
+            QVERIFY(process.waitForFinished(90000));
+            QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+            QSettings settings(dir.filePath(u"config/PushDeck/pushdeck.conf"_s), QSettings::IniFormat);
+            QCOMPARE(settings.value(u"connections/open"_s).toStringList(), QStringList{u"tls only"_s});
+            // Not a plain URL to remember: the profile stays the way in.
+            QVERIFY(settings.value(u"recentGateways"_s).toStringList().isEmpty());
+        }
     }
 
     void cleanupTestCase()
