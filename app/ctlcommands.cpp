@@ -32,6 +32,9 @@ const char *commandsHelp =
     "a gateway that cannot be read is reported on stderr and the others still done.\n"
     "\n"
     "Durations are Prometheus durations (90s, 15m, 1h30m, 7d) or seconds.\n"
+    "Connections: --profile NAME uses a PushDeck connection profile; credentials come only from\n"
+    "PUSHDECK_PASSWORD / PUSHDECK_TOKEN or --password-file / --token-file (then the keyring),\n"
+    "never from a bare argument. https: --ca-file, --cert/--key, --insecure-skip-verify.\n"
     "Exit codes: 0 ok, 1 failed, 64 usage, 65 bad input data, 66 unreadable input,\n"
     "69 gateway unavailable, 73 cannot write output, 77 refused (read-only, not confirmed).\n";
 

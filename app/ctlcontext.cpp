@@ -2,12 +2,15 @@
 
 #include "auditlog.h"
 #include "awaitfuture.h"
+#include "credentialstore.h"
 #include "duration.h"
 #include "snapshot.h"
 #include "stalenessrules.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
+#include <QSettings>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -96,10 +99,162 @@ std::optional<int> CtlContext::confirm(const QString &question, bool yes, const 
 std::unique_ptr<GatewayClient> CtlContext::makeClient(const QUrl &url) const
 {
     auto client = std::make_unique<GatewayClient>(url);
-    ClientOptions options;
+    ClientOptions options = m_connectionPrepared ? m_clientOptions : ClientOptions{};
     options.timeoutMs = timeoutMs;
+    // Credentials belong to the gateway they were given for: another origin
+    // (repush --to-gateway) gets the TLS settings but no Authorization.
+    if (url.scheme() != gateway.scheme() || url.host() != gateway.host()
+        || url.port(url.scheme() == u"https"_s ? 443 : 80) != gateway.port(gateway.scheme() == u"https"_s ? 443 : 80))
+        options.authorization.clear();
+    if (url.scheme() != u"https"_s)
+        options.ssl.reset();
     client->setOptions(options);
     return client;
+}
+
+namespace {
+
+// A secret from a file: its first line, without the line break.
+std::optional<QString> readSecretFile(CtlContext &ctx, const QString &option, const QString &path, int *exit)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *exit = ctx.fail(u"%1 %2: cannot read: %3"_s.arg(option, path, file.errorString()), ExitNoInput);
+        return std::nullopt;
+    }
+    const QByteArray data = file.readAll();
+    QString secret = QString::fromUtf8(data.left(data.indexOf('\n') < 0 ? data.size() : data.indexOf('\n')));
+    if (secret.endsWith(u'\r'))
+        secret.chop(1);
+    if (secret.isEmpty()) {
+        *exit = ctx.fail(u"%1 %2 is empty"_s.arg(option, path), ExitNoInput);
+        return std::nullopt;
+    }
+    return secret;
+}
+
+bool isFileProblem(const QString &message)
+{
+    return message.contains(u"does not exist"_s) || message.contains(u"not readable"_s) || message.contains(u"cannot be read"_s)
+        || message.contains(u"is not a file"_s);
+}
+
+} // namespace
+
+std::optional<int> CtlContext::prepareConnection()
+{
+    ConnectionProfile profile;
+    if (!profileName.isEmpty()) {
+        QSettings settings(u"PushDeck"_s, u"pushdeck"_s); // the GUI's settings
+        const auto saved = ConnectionProfile::load(settings, profileName);
+        if (!saved) {
+            const QList<ConnectionProfile> all = ConnectionProfile::loadAll(settings);
+            QStringList names;
+            for (const auto &p : all)
+                names << p.name;
+            return fail(u"--profile: no connection profile \"%1\" (known: %2)"_s
+                            .arg(profileName, names.isEmpty() ? u"none; add one in PushDeck's Gateway > Connections"_s
+                                                              : names.join(u", "_s)),
+                        ExitUsage);
+        }
+        profile = *saved;
+        if (gatewayGiven) {
+            profile.url = gateway.toString();
+            profile.routePrefix.clear();
+        }
+    } else {
+        profile.name = u"command line"_s;
+        profile.url = gateway.toString();
+    }
+
+    // Credentials: never as a bare argument. A password or token from a
+    // file or the environment beats the keyring.
+    const QString envPassword = qEnvironmentVariable("PUSHDECK_PASSWORD");
+    const QString envToken = qEnvironmentVariable("PUSHDECK_TOKEN");
+    if (!passwordFile.isEmpty() && !tokenFile.isEmpty())
+        return fail(u"give either --password-file or --token-file, not both"_s, ExitUsage);
+    QString user = this->user.isEmpty() ? qEnvironmentVariable("PUSHDECK_USER") : this->user;
+    if (!user.isEmpty()) {
+        profile.auth = ConnectionProfile::Auth::Basic;
+        profile.username = user;
+    }
+    if (!tokenFile.isEmpty() || (!envToken.isEmpty() && passwordFile.isEmpty() && user.isEmpty()
+                                 && profile.auth != ConnectionProfile::Auth::Basic))
+        profile.auth = ConnectionProfile::Auth::Bearer;
+    else if ((!passwordFile.isEmpty() || !envPassword.isEmpty()) && profile.auth == ConnectionProfile::Auth::None)
+        return fail(u"a password (%1) needs a user name: pass --user NAME (or set PUSHDECK_USER)"_s
+                        .arg(passwordFile.isEmpty() ? u"PUSHDECK_PASSWORD"_s : u"--password-file"_s),
+                    ExitUsage);
+
+    if (!caFile.isEmpty())
+        profile.caFile = caFile;
+    if (!certFile.isEmpty())
+        profile.clientCertFile = certFile;
+    if (!keyFile.isEmpty())
+        profile.clientKeyFile = keyFile;
+    if (skipVerify)
+        profile.skipVerify = true;
+
+    if (const QStringList problems = profile.problems(); !problems.isEmpty()) {
+        const bool files = std::any_of(problems.cbegin(), problems.cend(), isFileProblem);
+        return fail(problems.join(u"; "_s), files ? ExitNoInput : ExitUsage);
+    }
+
+    QString secret;
+    int exit = ExitOk;
+    if (profile.auth == ConnectionProfile::Auth::Basic) {
+        if (!passwordFile.isEmpty()) {
+            const auto read = readSecretFile(*this, u"--password-file"_s, passwordFile, &exit);
+            if (!read)
+                return exit;
+            secret = *read;
+        } else if (!envPassword.isEmpty()) {
+            secret = envPassword;
+        }
+    } else if (profile.auth == ConnectionProfile::Auth::Bearer) {
+        if (!tokenFile.isEmpty()) {
+            const auto read = readSecretFile(*this, u"--token-file"_s, tokenFile, &exit);
+            if (!read)
+                return exit;
+            secret = *read;
+        } else if (!envToken.isEmpty()) {
+            secret = envToken;
+        }
+    }
+    if (profile.needsSecret() && secret.isEmpty()) {
+        const QString how = profile.auth == ConnectionProfile::Auth::Basic
+            ? u"set PUSHDECK_PASSWORD or pass --password-file FILE"_s
+            : u"set PUSHDECK_TOKEN or pass --token-file FILE"_s;
+        if (profileName.isEmpty())
+            return fail(u"%1 authentication needs a secret: %2"_s
+                            .arg(profile.auth == ConnectionProfile::Auth::Basic ? u"basic"_s : u"bearer"_s, how),
+                        ExitUsage);
+        CredentialStore store;
+        store.setTimeoutMs(10000);
+        const auto stored = awaitFuture(store.read(profileName));
+        if (!stored)
+            return fail(u"no secret for profile \"%1\": %2; %3"_s.arg(profileName, stored.errorString(), how), ExitUsage);
+        secret = *stored;
+    }
+
+    ClientOptions base;
+    base.timeoutMs = timeoutMs;
+    const auto options = profile.clientOptions(secret, base);
+    if (!options)
+        return fail(options.error().message, isFileProblem(options.errorString()) ? ExitNoInput : ExitUsage);
+    const auto url = profile.baseUrl();
+    gateway = *url;
+    m_clientOptions = *options;
+    m_connectionPrepared = true;
+
+    if (m_clientOptions.skipsVerification())
+        err() << "pushdeckctl: warning: TLS certificate verification is off (--insecure-skip-verify): anyone between "
+                 "here and the gateway can read the credentials and fake its answers"
+              << Qt::endl;
+    if (!m_clientOptions.authorization.isEmpty() && gateway.scheme() == u"http"_s)
+        err() << "pushdeckctl: warning: sending credentials over plain http to " << gateway.host()
+              << ": anyone on the network can read them; use https" << Qt::endl;
+    return std::nullopt;
 }
 
 QString CtlContext::dataDirectory()
@@ -125,8 +280,12 @@ SnapshotStore &CtlContext::snapshotStore()
 
 GatewayClient &CtlContext::client()
 {
-    if (!m_client)
-        m_client = makeClient(gateway);
+    if (!m_client) {
+        m_client = std::make_unique<GatewayClient>(gateway);
+        ClientOptions options = m_clientOptions;
+        options.timeoutMs = timeoutMs;
+        m_client->setOptions(options);
+    }
     return *m_client;
 }
 
@@ -195,6 +354,21 @@ CtlGlobalOptions::CtlGlobalOptions()
     , readOnly(u"read-only"_s, u"Refuse every command that would change the gateway (also: PUSHDECK_READ_ONLY=1)."_s)
     , warnAfter(u"warn-after"_s, u"Default age at which a group counts as warning (default 1h)."_s, u"duration"_s)
     , staleAfter(u"stale-after"_s, u"Default age at which a group counts as stale (default 6h)."_s, u"duration"_s)
+    , profile(u"profile"_s,
+              u"Connect through this connection profile of the PushDeck GUI (URL, auth, TLS files); its password or token "
+              "comes from PUSHDECK_PASSWORD/PUSHDECK_TOKEN, --password-file/--token-file, else the system keyring."_s,
+              u"name"_s)
+    , user(u"user"_s, u"Basic authentication user (also: PUSHDECK_USER); the password comes from PUSHDECK_PASSWORD or --password-file."_s,
+           u"name"_s)
+    , passwordFile(u"password-file"_s, u"Read the basic-auth password from the first line of this file (never pass it as an argument)."_s,
+                   u"file"_s)
+    , tokenFile(u"token-file"_s, u"Read a bearer token from the first line of this file (or set PUSHDECK_TOKEN)."_s, u"file"_s)
+    , caFile(u"ca-file"_s, u"Trust the CA certificates in this PEM file (in addition to the system ones) for an https gateway."_s,
+             u"file"_s)
+    , cert(u"cert"_s, u"Client certificate (PEM) for gateways that require one (mutual TLS); needs --key."_s, u"file"_s)
+    , key(u"key"_s, u"Private key (PEM, unencrypted) of the --cert client certificate."_s, u"file"_s)
+    , insecureSkipVerify(u"insecure-skip-verify"_s,
+                         u"Do not check the gateway's TLS certificate (dangerous; prints a warning). Prefer --ca-file."_s)
 {
 }
 
@@ -206,6 +380,14 @@ void CtlGlobalOptions::addTo(QCommandLineParser &parser) const
     parser.addOption(readOnly);
     parser.addOption(warnAfter);
     parser.addOption(staleAfter);
+    parser.addOption(profile);
+    parser.addOption(user);
+    parser.addOption(passwordFile);
+    parser.addOption(tokenFile);
+    parser.addOption(caFile);
+    parser.addOption(cert);
+    parser.addOption(key);
+    parser.addOption(insecureSkipVerify);
 }
 
 std::optional<int> CtlGlobalOptions::apply(const QCommandLineParser &parser, CtlContext &ctx, bool useEnvironment) const
@@ -231,6 +413,24 @@ std::optional<int> CtlGlobalOptions::apply(const QCommandLineParser &parser, Ctl
         ctx.gateway = urls.first();
         ctx.gateways = urls;
     }
+    if (parser.isSet(gateway))
+        ctx.gatewayGiven = true;
+    if (parser.isSet(profile))
+        ctx.profileName = parser.value(profile);
+    if (parser.isSet(user))
+        ctx.user = parser.value(user);
+    if (parser.isSet(passwordFile))
+        ctx.passwordFile = parser.value(passwordFile);
+    if (parser.isSet(tokenFile))
+        ctx.tokenFile = parser.value(tokenFile);
+    if (parser.isSet(caFile))
+        ctx.caFile = parser.value(caFile);
+    if (parser.isSet(cert))
+        ctx.certFile = parser.value(cert);
+    if (parser.isSet(key))
+        ctx.keyFile = parser.value(key);
+    if (parser.isSet(insecureSkipVerify))
+        ctx.skipVerify = true;
     if (useEnvironment) {
         const QString env = qEnvironmentVariable("PUSHDECK_READ_ONLY").trimmed();
         if (!env.isEmpty() && env != u"0"_s && env.compare(u"false"_s, Qt::CaseInsensitive) != 0)
@@ -313,10 +513,11 @@ std::optional<int> parseCommand(CtlContext &ctx, QCommandLineParser &parser, con
     if (ctx.gateways.size() > 1 && !ctlSupportsSeveralGateways(command))
         return ctx.fail(u"%1 works on one gateway; several --gateway values are for groups, delete and prune"_s.arg(command),
                         ExitUsage);
-    auto exit = ctx.preparePolicy();
+    if (auto exit = ctx.preparePolicy())
+        return exit;
     // Rules scoped to a gateway apply to this one (several: per gateway).
     ctx.policy.setGateway(ctx.gateway);
-    return exit;
+    return ctx.prepareConnection();
 }
 
 bool ctlSupportsSeveralGateways(const QString &command)

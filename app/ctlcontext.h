@@ -3,6 +3,7 @@
 // the one-line error convention with its exit codes, the gateway client, the
 // staleness policy and the confirmation rule for anything destructive.
 
+#include "connectionprofile.h"
 #include "gatewayclient.h"
 #include "labelmatcher.h"
 #include "stalenesspolicy.h"
@@ -46,6 +47,24 @@ public:
     std::optional<double> warnAfter;  // --warn-after, overrides the rules file's default
     std::optional<double> staleAfter; // --stale-after
     StalenessPolicy policy;           // built by preparePolicy()
+
+    // Connection: a saved profile (the GUI's) and/or options on top of it.
+    bool gatewayGiven = false;        // --gateway on the command line (beats the profile's URL)
+    QString profileName;              // --profile
+    QString user;                     // --user (or PUSHDECK_USER): basic auth
+    QString passwordFile;             // --password-file
+    QString tokenFile;                // --token-file
+    QString caFile;                   // --ca-file
+    QString certFile;                 // --cert
+    QString keyFile;                  // --key
+    bool skipVerify = false;          // --insecure-skip-verify
+
+    // Resolves the profile, the secret (file, environment, keyring) and the
+    // TLS files into the client options; prints the warnings (skipped
+    // verification, credentials over plain http). Returns an exit code on
+    // error.
+    std::optional<int> prepareConnection();
+    const ClientOptions &clientOptions() const { return m_clientOptions; }
 
     // Loads --rules (if given) and applies --warn-after/--stale-after on top;
     // returns an exit code on error.
@@ -91,6 +110,8 @@ public:
     std::optional<double> parseDurationArg(const QString &text, int *exit, const QString &what);
 
 private:
+    ClientOptions m_clientOptions;
+    bool m_connectionPrepared = false;
     std::unique_ptr<GatewayClient> m_client;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<SnapshotStore> m_store;
@@ -111,6 +132,14 @@ struct CtlGlobalOptions
     QCommandLineOption readOnly;
     QCommandLineOption warnAfter;
     QCommandLineOption staleAfter;
+    QCommandLineOption profile;
+    QCommandLineOption user;
+    QCommandLineOption passwordFile;
+    QCommandLineOption tokenFile;
+    QCommandLineOption caFile;
+    QCommandLineOption cert;
+    QCommandLineOption key;
+    QCommandLineOption insecureSkipVerify;
 };
 
 // The commands that accept several --gateway values.

@@ -3,6 +3,7 @@
 
 #include "localgateway.h"
 #include "mainwindow.h"
+#include "profileopener.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -47,7 +48,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption rulesOption(u"rules"_s,
                                          u"Judge staleness by the rules in this JSON file (the same file pushdeckctl --rules reads)."_s,
                                          u"file"_s);
+    const QCommandLineOption profileOption(u"profile"_s,
+                                           u"Open this connection profile (Gateway > Connections) in its own tab (repeatable). "
+                                           "Without --profile, --gateway or --demo, the profiles open at the last exit are reopened."_s,
+                                           u"name"_s);
     parser.addOption(gatewayOption);
+    parser.addOption(profileOption);
     parser.addOption(newTabOption);
     parser.addOption(rulesOption);
     parser.addOption(readOnlyOption);
@@ -56,6 +62,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     MainWindow window;
+    auto *profiles = new ProfileOpener(&window);
     window.setReadOnly(parser.isSet(readOnlyOption) || QSettings().value(u"readOnly"_s, false).toBool());
     if (parser.isSet(rulesOption)) {
         QString error;
@@ -101,9 +108,19 @@ int main(int argc, char *argv[])
                                   QObject::tr("The demo gateway could not be started:\n%1").arg(message));
         });
         demo->start();
+    } else if (parser.isSet(profileOption)) {
+        QObject::connect(profiles, &ProfileOpener::failed, &window, [](const QString &name, const QString &message) {
+            std::fprintf(stderr, "pushdeck: profile %s: %s\n", qPrintable(name), qPrintable(message));
+        });
+        if (parser.isSet(gatewayOption))
+            window.openGateway(parser.value(gatewayOption));
+        for (const QString &name : parser.values(profileOption))
+            profiles->openProfile(name);
     } else {
         QString gateway = parser.value(gatewayOption);
-        if (gateway.isEmpty())
+        // The profiles open at the last exit come back; the last plain URL
+        // only when there were none.
+        if (gateway.isEmpty() && profiles->restoreOpenProfiles() == 0)
             gateway = window.lastGateway();
         if (!gateway.isEmpty())
             window.openGateway(gateway);

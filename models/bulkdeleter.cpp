@@ -242,6 +242,10 @@ private:
         if (text.size() > 300)
             text = text.left(297) + u"..."_s;
         Error error = Error::make(Error::Http, tr("%1 answered HTTP %2: %3").arg(m_where).arg(status).arg(text));
+        if (status == 401)
+            error.message = tr("authentication failed at %1 (HTTP 401): the gateway did not accept the credentials (%2)")
+                                .arg(m_where, m_authorization.isEmpty() ? tr("none were sent; give a user and password or a token")
+                                                                        : tr("wrong user name, password or token?"));
         error.httpStatus = status;
         complete(error);
     }
@@ -595,11 +599,15 @@ void BulkDeleter::onVerificationRead(const Result<QList<Group>> &result)
     ++m_report.verifyReads;
     if (!result) {
         // The gateway may be restarting: keep trying with backoff, within
-        // the bound, then say plainly that we could not check.
-        if (m_verifyClock.elapsed() + m_failedReadDelayMs > m_options.verifyTimeoutMs) {
-            const QString why = tr("could not read the gateway to verify within %1 s: %2")
-                                    .arg(m_options.verifyTimeoutMs / 1000.0)
-                                    .arg(result.errorString());
+        // the bound, then say plainly that we could not check. Refused
+        // credentials or an untrusted certificate will not heal by waiting.
+        const Error &e = result.error();
+        const bool permanent = e.kind == Error::Tls || (e.kind == Error::Http && (e.httpStatus == 401 || e.httpStatus == 403));
+        if (permanent || m_verifyClock.elapsed() + m_failedReadDelayMs > m_options.verifyTimeoutMs) {
+            const QString why = permanent ? tr("could not read the gateway to verify: %1").arg(result.errorString())
+                                          : tr("could not read the gateway to verify within %1 s: %2")
+                                                .arg(m_options.verifyTimeoutMs / 1000.0)
+                                                .arg(result.errorString());
             for (auto &k : m_report.keys) {
                 if (!k.sent)
                     continue;

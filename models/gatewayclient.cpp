@@ -35,6 +35,34 @@ QString shortText(const QByteArray &body)
     return text;
 }
 
+// OpenSSL's text for the alert a server sends when it wants a client
+// certificate ("tlsv13 alert certificate required", "sslv3 alert handshake
+// failure" with TLS 1.2) or does not trust the one it got.
+bool clientCertificateRequired(const QString &errorString)
+{
+    return errorString.contains(u"certificate required"_s, Qt::CaseInsensitive)
+        || errorString.contains(u"alert bad certificate"_s, Qt::CaseInsensitive)
+        || errorString.contains(u"alert unknown ca"_s, Qt::CaseInsensitive)
+        || errorString.contains(u"alert handshake failure"_s, Qt::CaseInsensitive);
+}
+
+// Go's TLS stack answers a missing or untrusted client certificate with a
+// "bad certificate" alert that the client reads after its handshake.
+Error clientCertificateError(const QString &where, const QString &detail, bool haveClientCertificate)
+{
+    return Error::make(Error::Tls,
+                       haveClientCertificate
+                           ? QCoreApplication::translate("GatewayClient",
+                                                         "TLS: %1 refused our client certificate (%2); give a certificate and key "
+                                                         "signed by a CA the gateway trusts (pushdeckctl --cert/--key, or the "
+                                                         "connection profile)")
+                                 .arg(where, detail)
+                           : QCoreApplication::translate("GatewayClient",
+                                                         "TLS: %1 requires a client certificate and none was given (%2); pass "
+                                                         "--cert and --key (or set them in the connection profile)")
+                                 .arg(where, detail));
+}
+
 bool looksLikeHtml(const QByteArray &body)
 {
     for (char c : body) {
@@ -58,12 +86,51 @@ Result<T> notAGatewayIfApiMissing(const Error &error, const QUrl &url)
     return error;
 }
 
+Error tlsError(const QString &where, const QString &errorString, const QStringList &sslErrors, bool haveClientCertificate)
+{
+    QStringList details = sslErrors;
+    details.removeDuplicates();
+    const QString detail = details.isEmpty() ? errorString : details.join(u"; "_s);
+    const bool certificate = !details.isEmpty() || errorString.contains(u"certificate"_s, Qt::CaseInsensitive);
+    if (certificate && !clientCertificateRequired(errorString)) {
+        return Error::make(Error::Tls,
+                           QCoreApplication::translate("GatewayClient",
+                                                       "TLS: the certificate of %1 is not trusted (%2); pass --ca-file with the CA "
+                                                       "certificate that signed it (or set the CA file of the connection profile)")
+                               .arg(where, detail));
+    }
+    if (clientCertificateRequired(errorString))
+        return clientCertificateError(where, detail, haveClientCertificate);
+    return Error::make(Error::Tls, QCoreApplication::translate("GatewayClient", "TLS: handshake with %1 failed: %2").arg(where, detail));
+}
+
+// Redirects are followed only within the same scheme, host and port (the
+// Authorization header must never reach another server); anything else ends
+// here with the target named.
+Error redirectRefused(const QString &where, QNetworkReply *reply)
+{
+    const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+    const QString to = target.isEmpty() ? QString::fromLatin1(reply->rawHeader("Location")) : target.toDisplayString(QUrl::RemoveUserInfo);
+    Error error = Error::make(Error::Network,
+                              QCoreApplication::translate("GatewayClient",
+                                                          "%1 redirects to %2, another origin; not followed so that credentials "
+                                                          "stay with the gateway (use the final URL)")
+                                  .arg(where, to));
+    error.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return error;
+}
+
 QFuture<Result<HttpAnswer>> collect(QNetworkReply *reply, const ClientOptions &options)
 {
     auto promise = std::make_shared<QPromise<Result<HttpAnswer>>>();
     promise->start();
     auto reason = std::make_shared<Error::Kind>(Error::None);
     auto wire = std::make_shared<qint64>(0);
+    auto sslErrors = std::make_shared<QStringList>();
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [sslErrors](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors)
+            sslErrors->append(e.errorString());
+    });
     const qint64 limit = options.maxResponseBytes;
 
     auto *timer = new QTimer(reply);
@@ -89,11 +156,12 @@ QFuture<Result<HttpAnswer>> collect(QNetworkReply *reply, const ClientOptions &o
         }
     });
 
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, reason, wire, options] {
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, reason, wire, options, sslErrors] {
         reply->deleteLater();
         const QUrl url = reply->request().url();
         const QString where = url.toDisplayString(QUrl::RemoveUserInfo);
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const bool haveClientCertificate = options.ssl && !options.ssl->localCertificate().isNull();
         auto finish = [&](Result<HttpAnswer> result) {
             promise->addResult(std::move(result));
             promise->finish();
@@ -120,7 +188,14 @@ QFuture<Result<HttpAnswer>> collect(QNetworkReply *reply, const ClientOptions &o
             Error::Kind kind = Error::Network;
             switch (netError) {
             case QNetworkReply::SslHandshakeFailedError:
-                kind = Error::Tls;
+                finish(tlsError(where, reply->errorString(), *sslErrors, haveClientCertificate));
+                return;
+            case QNetworkReply::InsecureRedirectError:
+            case QNetworkReply::ProtocolUnknownError:
+                if (status >= 300 && status < 400) {
+                    finish(redirectRefused(where, reply));
+                    return;
+                }
                 break;
             case QNetworkReply::TimeoutError:
                 kind = Error::Timeout;
@@ -131,7 +206,35 @@ QFuture<Result<HttpAnswer>> collect(QNetworkReply *reply, const ClientOptions &o
             default:
                 break;
             }
+            // A gateway that requires a client certificate ends the TLS 1.3
+            // handshake with an alert the client only reads afterwards.
+            if (url.scheme() == u"https"_s && kind == Error::Network && clientCertificateRequired(reply->errorString())) {
+                finish(clientCertificateError(where, reply->errorString(), haveClientCertificate));
+                return;
+            }
             finish(Error::make(kind, QStringLiteral("%1: %2").arg(where, reply->errorString())));
+            return;
+        }
+        if (status >= 300 && status < 400) {
+            finish(redirectRefused(where, reply));
+            return;
+        }
+        if (status == 401 || status == 403) {
+            Error error = Error::make(Error::Http,
+                                      status == 401
+                                          ? QCoreApplication::translate("GatewayClient",
+                                                                        "authentication failed at %1 (HTTP 401): the gateway did not accept "
+                                                                        "the credentials (%2)")
+                                                .arg(where,
+                                                     options.authorization.isEmpty()
+                                                         ? QCoreApplication::translate("GatewayClient", "none were sent; give a user and password or a token")
+                                                         : QCoreApplication::translate("GatewayClient", "wrong user name, password or token?"))
+                                          : QCoreApplication::translate("GatewayClient",
+                                                                        "access denied at %1 (HTTP 403): %2")
+                                                .arg(where, looksLikeHtml(body) ? reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString()
+                                                                                : shortText(body)));
+            error.httpStatus = status;
+            finish(std::move(error));
             return;
         }
         if (status < 200 || status >= 300) {
@@ -219,6 +322,8 @@ QNetworkReply *GatewayClient::send(const QByteArray &verb, const QString &path, 
     // Set by hand, QNetworkAccessManager leaves the body as it came.
     if (!acceptEncoding.isEmpty())
         request.setRawHeader("Accept-Encoding", acceptEncoding);
+    if (m_options.ssl)
+        request.setSslConfiguration(*m_options.ssl);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     return m_nam->sendCustomRequest(request, verb, body);
 }

@@ -10,7 +10,10 @@
 #include <QFuture>
 #include <QNetworkRequest>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
+
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -20,6 +23,14 @@ struct ClientOptions
     int timeoutMs = 30000;
     qint64 maxResponseBytes = 512LL * 1024 * 1024; // answers above this fail with TooLarge
     QByteArray authorization;                       // full Authorization header value, if any
+    // https only: CA certificates, client certificate and key, peer
+    // verification (ConnectionProfile::clientOptions builds it). Unset: Qt's
+    // defaults (system CAs, full verification).
+    std::optional<QSslConfiguration> ssl;
+
+    // True when the server's certificate is not checked (skip verification):
+    // every front end shows this as a persistent warning.
+    bool skipsVerification() const { return ssl && ssl->peerVerifyMode() == QSslSocket::VerifyNone; }
 };
 
 struct PushResult

@@ -175,9 +175,18 @@ void LocalGateway::pollReady()
     auto *nam = new QNetworkAccessManager(this);
     QNetworkRequest request(QUrl(url().toString() + u"/-/ready"_s));
     request.setTransferTimeout(1000);
+    if (m_options.probeSsl)
+        request.setSslConfiguration(*m_options.probeSsl);
+    if (!m_options.probeAuthorization.isEmpty())
+        request.setRawHeader("Authorization", m_options.probeAuthorization);
     QNetworkReply *reply = nam->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, nam] {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (!m_options.probeSsl)
+        connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
+    const bool authIsUp = !m_options.webConfigFile.isEmpty() && m_options.probeAuthorization.isEmpty();
+    connect(reply, &QNetworkReply::finished, this, [this, reply, nam, authIsUp] {
+        int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 401 && authIsUp)
+            status = 200; // it answers; credentials are the caller's business
         reply->deleteLater();
         nam->deleteLater();
         if (!isRunning())

@@ -5,9 +5,12 @@
 
 #include <QObject>
 #include <QProcess>
+#include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+#include <optional>
 
 struct LocalGatewayOptions
 {
@@ -18,6 +21,12 @@ struct LocalGatewayOptions
     bool consistencyCheck = true;    // false: --push.disable-consistency-check
     QString webConfigFile;           // --web.config.file (TLS, basic auth)
     bool tls = false;                // the web config enables TLS: url() is https
+    // The readiness probe (GET /-/ready) against a gateway with a web config.
+    // Without probeSsl the probe accepts any server certificate (it is our
+    // own child on loopback); a gateway that requires client certificates
+    // needs one here. Without probeAuthorization a 401 counts as "up".
+    std::optional<QSslConfiguration> probeSsl;
+    QByteArray probeAuthorization;
     QString routePrefix;             // --web.route-prefix, e.g. "/pg"
     int port = 0;                    // 0: pick a free port
     QStringList extraArguments;

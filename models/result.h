@@ -21,6 +21,8 @@ struct Error
         TooLarge,       // the answer exceeded the configured size limit
         Process,        // a local process (gateway binary) failed
         Cancelled,
+        NotFound,       // a looked-up thing does not exist (e.g. no secret stored for a profile)
+        Keyring,        // no system keyring available, or it refused access
     };
 
     Kind kind = None;

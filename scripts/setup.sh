@@ -8,8 +8,11 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6svg6 qt6-svg-dev
     libsimdjson-dev zlib1g-dev
+    qtkeychain-qt6-dev   # secrets in the system keyring (Secret Service, KWallet)
     prometheus-pushgateway
     curl
+    openssl apache2-utils   # the auth/TLS tests: a throw-away CA, bcrypt hashes (htpasswd)
+    dbus-daemon gnome-keyring   # the keyring test: a private Secret Service under dbus-run-session
     dpkg-dev file   # cpack's Debian package: dpkg-shlibdeps finds the library dependencies
 )
 # A real window (not only offscreen rendering) needs an X server.

@@ -301,8 +301,16 @@ void GatewayView::applyColumnLayout()
     m_applyingLayout = false;
 }
 
+void GatewayView::setTitle(const QString &title)
+{
+    m_title = title;
+    Q_EMIT stateChanged();
+}
+
 QString GatewayView::displayName() const
 {
+    if (!m_title.isEmpty())
+        return m_title;
     if (!m_client)
         return tr("Not connected");
     const QUrl url = m_client->baseUrl();
@@ -311,13 +319,20 @@ QString GatewayView::displayName() const
 
 QString GatewayView::openGateway(const QString &text, int intervalMs)
 {
+    return openGateway(text, intervalMs, ClientOptions{});
+}
+
+QString GatewayView::openGateway(const QString &text, int intervalMs, const ClientOptions &options)
+{
     const auto url = GatewayClient::normalizeUrl(text);
     if (!url)
         return url.errorString();
     stop();
     delete m_poller;
     delete m_client;
+    m_title.clear();
     m_client = new GatewayClient(url.value(), this);
+    m_client->setOptions(options);
     m_poller = new Poller(m_client, this);
     m_poller->setIntervalMs(intervalMs);
     connect(m_poller, &Poller::refreshed, this, &GatewayView::onRefreshed);

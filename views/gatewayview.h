@@ -15,6 +15,7 @@
 class DemoSeeder;
 class FamilyTreeModel;
 class GatewayClient;
+struct ClientOptions;
 class GroupFilterProxy;
 class GroupTableModel;
 class LocalGateway;
@@ -39,6 +40,8 @@ public:
     // Connects to a gateway and starts polling. Returns an error message for
     // a bad URL (nothing changes then), empty on success.
     QString openGateway(const QString &url, int intervalMs);
+    // The same with connection options (credentials, TLS) for the client.
+    QString openGateway(const QString &url, int intervalMs, const ClientOptions &options);
     // Opens the demo gateway; polling starts once the seeder filled it.
     void startDemo(LocalGateway *gateway, int intervalMs);
     void stop();
@@ -54,7 +57,9 @@ public:
     QWidget *outdatedBanner() const { return m_banner; }
     QSplitter *splitter() const { return m_splitter; }
 
-    QString displayName() const; // host:port/prefix
+    QString displayName() const; // the title if set, else host:port/prefix
+    // A name for this connection (a profile's); reset by openGateway().
+    void setTitle(const QString &title);
     bool isShowingOutdatedData() const { return m_outdated; }
     QString lastErrorText() const { return m_lastErrorText; }
     bool hasStatus() const { return m_hasStatus; }
@@ -115,6 +120,7 @@ private:
     bool m_outdated = false;
     bool m_hasStatus = false;
     QString m_lastErrorText;
+    QString m_title;
     QString m_filterText;
     GatewayStatus m_status;
     StalenessPolicy m_rules;

@@ -377,6 +377,7 @@ void MainWindow::closeTab(int index)
         m_tabs->removeTab(index);
         view->deleteLater();
         addGatewayTab();
+        Q_EMIT gatewayTabClosed(view);
         return;
     }
     view->stop();
@@ -388,6 +389,7 @@ void MainWindow::closeTab(int index)
     m_tabs->removeTab(index);
     view->deleteLater();
     updateFleetVisibility();
+    Q_EMIT gatewayTabClosed(view);
 }
 
 void MainWindow::updateFleetVisibility()
@@ -485,6 +487,27 @@ bool MainWindow::openGateway(const QString &text, bool newTab)
     updateFleet(view);
     updateStatusBar();
     return true;
+}
+
+GatewayView *MainWindow::openConnection(const QUrl &url, const ClientOptions &options, const QString &title)
+{
+    GatewayView *view = currentView();
+    if (view->client())
+        view = addGatewayTab();
+    if (!view->openGateway(url.toString(), m_intervalCombo->currentData().toInt(), options).isEmpty())
+        return nullptr;
+    view->setTitle(title);
+    view->setFilterText(m_filterEdit->text());
+    const int index = m_tabs->indexOf(view);
+    m_tabs->setTabText(index, title);
+    m_tabs->setTabToolTip(index, url.toDisplayString(QUrl::RemoveUserInfo));
+    m_tabs->setCurrentWidget(view);
+    connectOperations(view);
+    applyStateFilter();
+    updateFleetVisibility();
+    updateFleet(view);
+    updateStatusBar();
+    return view;
 }
 
 void MainWindow::startDemo(LocalGateway *gateway)

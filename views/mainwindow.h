@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <memory>
 
+struct ClientOptions;
 class AgeChartView;
 class DemoScenarios;
 class LintModel;
@@ -50,6 +51,11 @@ public:
     // Opens a gateway in the current tab (a new one when `newTab`). Bad URLs
     // are reported in the status bar; returns false then.
     bool openGateway(const QString &url, bool newTab = false);
+    // Opens a gateway with connection options (a profile's credentials and
+    // TLS settings) in a new tab named `title` (the empty first tab is
+    // reused). Returns the view, or null for a bad URL.
+    GatewayView *openConnection(const QUrl &url, const ClientOptions &options, const QString &title);
+    QMenu *gatewayMenu() const { return m_gatewayMenu; }
     // Opens the demo gateway in a tab, seeds it and starts polling once seeded.
     void startDemo(LocalGateway *gateway);
     // Saves the settings and stops polling; called before the app exits.
@@ -101,6 +107,8 @@ Q_SIGNALS:
     // Any refresh of the current gateway.
     void refreshed();
     void refreshFailed();
+    // A gateway tab was closed by the user (the view is deleted later).
+    void gatewayTabClosed(GatewayView *view);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
