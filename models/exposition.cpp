@@ -300,17 +300,22 @@ QByteArray writeExposition(const QList<MetricFamily> &families, const Exposition
         // Dropping empty labels must not make two series the same: the
         // gateway keeps {v=""} and {} apart, but would refuse the text with
         // both written as {} as duplicates. Those series keep their empty
-        // labels.
+        // labels. Same as the gateway sees it: `job` is overwritten by the
+        // grouping key's, so it does not tell series apart.
+        auto identity = [&](const Series &series) {
+            LabelPairs labels = keptLabels(series, true);
+            labels.removeIf([](const LabelPair &l) { return l.first == u"job"; });
+            return labels;
+        };
         QHash<LabelPairs, int> withoutEmpty;
         if (options.dropEmptyLabels) {
             for (const Series &series : family.series)
-                ++withoutEmpty[keptLabels(series, true)];
+                ++withoutEmpty[identity(series)];
         }
 
         for (const Series &series : family.series) {
-            LabelPairs kept = keptLabels(series, options.dropEmptyLabels);
-            if (options.dropEmptyLabels && withoutEmpty.value(kept) > 1)
-                kept = keptLabels(series, false);
+            const bool dropEmpty = options.dropEmptyLabels && withoutEmpty.value(identity(series)) < 2;
+            const LabelPairs kept = keptLabels(series, dropEmpty);
             QList<EncodedLabel> labels;
             labels.reserve(kept.size());
             for (const auto &label : kept)

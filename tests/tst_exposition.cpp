@@ -373,6 +373,11 @@ void TestExposition::write_data()
         << Families{family(u"a"_s, MetricType::Gauge, {value({{u"v"_s, u""_s}}, 1), value({}, 2)}),
                     family(u"b"_s, MetricType::Gauge, {value({{u"v"_s, u""_s}}, 1), value({{u"w"_s, u"2"_s}}, 2)})}
         << QByteArray("# TYPE a gauge\na{v=\"\"} 1\na 2\n# TYPE b gauge\nb 1\nb{w=\"2\"} 2\n");
+    // The gateway replaces job with the grouping key's: j and j{job="x"}
+    // are the same series to it.
+    QTest::newRow("job does not tell series apart")
+        << Families{family(u"j"_s, MetricType::Gauge, {value({}, 1), value({{u"job"_s, u"x"_s}, {u"x"_s, u""_s}}, 2)})}
+        << QByteArray("# TYPE j gauge\nj 1\nj{job=\"x\",x=\"\"} 2\n");
 }
 
 void TestExposition::write()
@@ -654,7 +659,8 @@ void TestExposition::roundTrip_data()
     QTest::newRow("empty labels that tell series apart")
         << Families{family(u"a"_s, MetricType::Gauge,
                            {value({{u"v"_s, u""_s}}, 1), value(none, 2), value({{u"w"_s, u""_s}, {u"x"_s, u"1"_s}}, 3),
-                            value({{u"x"_s, u"1"_s}}, 4), value({{u"y"_s, u""_s}}, 5)})}
+                            value({{u"x"_s, u"1"_s}}, 4), value({{u"y"_s, u""_s}}, 5)}),
+                    family(u"j"_s, MetricType::Gauge, {value(none, 1), value({{u"job"_s, u"j"_s}, {u"x"_s, u""_s}}, 2)})}
         << false;
     QTest::newRow("empty label values kept")
         << Families{family(u"a"_s, MetricType::Gauge, {value({{u"x"_s, u""_s}}, 1), value({{u"x"_s, u"v"_s}}, 2)})}
