@@ -19,7 +19,8 @@ parallel=${FUZZ_PARALLEL:-2}
 build=${FUZZ_BUILD_DIR:-$here/build-fuzz}
 scratch=${FUZZ_SCRATCH:-$(mktemp -d /tmp/pushdeck-fuzz.XXXXXX)}
 output=${FUZZ_OUTPUT:-$here/docs/FUZZING.md}
-command_line="scripts/fuzz.sh $*"
+command_line="${FUZZ_TARGETS:+FUZZ_TARGETS=\"$FUZZ_TARGETS\" }scripts/fuzz.sh $*"
+run_date=$(date -u '+%Y-%m-%d %H:%M')
 
 # Keys and selectors are short; JSON answers and exposition text are not.
 max_len() {
@@ -64,7 +65,7 @@ wait
 # One table row per target from libFuzzer's own log lines:
 #   "#123 DONE cov: 1 ft: 2 ...", "Done 123 runs in 600 second(s)",
 #   "stat::number_of_executed_units: 123", "stat::average_exec_per_sec: 4".
-rows=""
+declare -A row
 crash_files=()
 for t in $targets; do
     log=$scratch/$t/log
@@ -78,11 +79,20 @@ for t in $targets; do
     mapfile -t found < <(find "$scratch/$t/crashes" -type f | sort)
     crash_files+=("${found[@]}")
     [[ -n $secs ]] || secs="stopped early"
-    rows+="| \`fuzz_$t\` | ${secs:-?} | ${runs:-?} | ${eps:-?} | ${cov:-?} | ${ft:-?} | ${corp:-?} | ${#found[@]} |"$'\n'
+    row[$t]="| \`fuzz_$t\` | ${secs:-?} | ${runs:-?} | ${eps:-?} | ${cov:-?} | ${ft:-?} | ${corp:-?} | ${#found[@]} | $run_date |"
 done
 
-table="| target | seconds | executions | exec/s | cov | ft | corpus (inputs/bytes) | crashes |
-|---|---|---|---|---|---|---|---|
+# Targets not run this time keep their row from the previous file.
+rows=""
+for t in decoder groupingkey labelmatcher exposition lightrefresh; do
+    if [[ -z ${row[$t]:-} && $output != - && -f $output ]]; then
+        row[$t]=$(grep -E "^\| \`fuzz_$t\` \| ([0-9]+|stopped early) \|" "$output" | head -1 || true)
+    fi
+    [[ -z ${row[$t]:-} ]] || rows+="${row[$t]}"$'\n'
+done
+
+table="| target | seconds | executions | exec/s | cov | ft | corpus (inputs/bytes) | crashes | started (UTC) |
+|---|---|---|---|---|---|---|---|---|
 $rows"
 echo "$table"
 
@@ -106,7 +116,7 @@ the input.
 |---|---|---|
 | \`fuzz_decoder\` | any bytes as \`/api/v1/metrics\` and \`/api/v1/status\` JSON | errors are values of kind Decode or NotAGateway with a message; every decoded group has a valid key with a job, which round-trips through \`toPath\`/\`fromPath\`, \`toString\`/\`parse\` and \`fromLabels\`; no bookkeeping family among the families; buckets and quantiles sorted; decoding twice gives the same keys |
 | \`fuzz_groupingkey\` | labels for \`fromLabels\`, selector text for \`parse\`, URL paths for \`fromPath\` (UTF-8 and raw UTF-16) | every valid key: \`fromPath(toPath(k)) == k\` (bare, absolute, and as a full URL with route prefix, query and fragment), \`parse(toString(k)) == k\`, the path has only URL-safe characters and no empty, \`.\` or \`..\` segment, the key's text as a selector matches the key; errors are Invalid/Parse with a column |
-| \`fuzz_labelmatcher\` | selector text (UTF-8 and raw UTF-16) | errors carry a column; \`toString()\` re-parses to the same terms and the same text; both agree on label sets built from the terms; a matcher is the AND of its terms; \`=\`/\`!=\` are plain comparisons with absent labels as \"\"; regexes are anchored |
+| \`fuzz_labelmatcher\` | selector text (UTF-8 and raw UTF-16) | errors carry a column; \`toString()\` re-parses to the same terms and the same text; both agree on label sets built from the terms; a matcher is the AND of its terms; \`=\`/\`!=\` are plain comparisons with absent labels as \`""\`; regexes are anchored |
 | \`fuzz_exposition\` | any bytes as text exposition | errors carry line and column; \`parse(write(parse(t))) == parse(t)\` with nothing dropped (one documented Go quirk: a count of 2^64 comes back as 2^63), write∘parse reaches a fixed point after one round with the default options; \`parseValue(formatValue(v)) == v\` |
 | \`fuzz_lightrefresh\` | any bytes as \`/metrics\` text | entries have sorted labels without empty values, one per label set; written back as text they scan to the same entries; merged onto exactly those groups, every time is updated and no full read is needed |
 
@@ -119,7 +129,7 @@ for the label matcher \`u\` means UTF-16.
 
 ## Last run
 
-- date: $(date -u '+%Y-%m-%d %H:%M UTC')
+- date: $run_date UTC (rows of targets not in this run are from the run named in their row)
 - compiler: $clang_version
 - command: \`$command_line\` (each target for ${seconds}s, $parallel at a time, on $(nproc) cores shared with other builds)
 - scratch directory (grown corpora, logs, crashing inputs): \`$scratch\`
