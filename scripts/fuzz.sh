@@ -125,7 +125,8 @@ Seed inputs are in \`tests/fuzz/corpus/<target>/\` (gateway answers from
 summaries and escapes), dictionaries in \`tests/fuzz/<target>.dict\`. For the
 grouping key target the first byte of an input picks what the rest is (\`P\`
 selector, \`U\` path, \`p\`/\`u\` the same as UTF-16, anything else labels);
-for the label matcher \`u\` means UTF-16.
+for the label matcher \`u\` means UTF-16, any other first byte UTF-8
+(the first byte itself is never part of the text).
 
 ## Last run
 
