@@ -283,18 +283,39 @@ QByteArray writeExposition(const QList<MetricFamily> &families, const Exposition
         out.append(metricTypeName(family.type).toLatin1());
         out.append('\n');
 
-        for (const Series &series : family.series) {
+        auto keptLabels = [&](const Series &series, bool dropEmpty) {
             LabelPairs kept;
             for (const auto &label : series.labels) {
                 if (options.dropLabels.contains(label.first))
                     continue;
-                if (options.dropEmptyLabels && label.second.isEmpty())
+                if (dropEmpty && label.second.isEmpty())
                     continue;
                 kept.append(label);
             }
             std::stable_sort(kept.begin(), kept.end(), [](const LabelPair &a, const LabelPair &b) {
                 return a.first < b.first;
             });
+            return kept;
+        };
+        // Dropping empty labels must not make two series the same: the
+        // gateway keeps {v=""} and {} apart, but would refuse the text with
+        // both written as {} as duplicates. Those series keep their empty
+        // labels. Same as the gateway sees it: `job` is overwritten by the
+        // grouping key's, so it does not tell series apart.
+        auto identity = [&](const Series &series) {
+            LabelPairs labels = keptLabels(series, true);
+            labels.removeIf([](const LabelPair &l) { return l.first == u"job"; });
+            return labels;
+        };
+        QHash<LabelPairs, int> withoutEmpty;
+        if (options.dropEmptyLabels) {
+            for (const Series &series : family.series)
+                ++withoutEmpty[identity(series)];
+        }
+
+        for (const Series &series : family.series) {
+            const bool dropEmpty = options.dropEmptyLabels && withoutEmpty.value(identity(series)) < 2;
+            const LabelPairs kept = keptLabels(series, dropEmpty);
             QList<EncodedLabel> labels;
             labels.reserve(kept.size());
             for (const auto &label : kept)

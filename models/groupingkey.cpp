@@ -313,6 +313,10 @@ Result<GroupingKey> GroupingKey::fromLabels(LabelPairs labels)
                 return invalid(u"the job label of a grouping key must not be empty"_s);
             hasJob = true;
         }
+        // An unpaired surrogate has no UTF-8 form: the path would carry a
+        // replacement character and address a different group.
+        if (!QStringView(value).isValidUtf16())
+            return invalid(u"the value of label %1 is not valid Unicode (an unpaired surrogate)"_s.arg(quoted(name)));
     }
     if (!hasJob)
         return invalid(u"a grouping key needs a job label"_s);
@@ -357,6 +361,8 @@ Result<GroupingKey> GroupingKey::parse(QStringView text)
             if (seen.contains(name))
                 return parseErrorAt(text, namePos, u"duplicate label %1"_s.arg(quoted(name)));
             seen.insert(name);
+            if (!QStringView(value).isValidUtf16())
+                return parseErrorAt(text, valuePos, u"the value of label %1 is not valid Unicode (an unpaired surrogate)"_s.arg(quoted(name)));
             if (name == u"job")
                 jobValuePos = valuePos;
             labels.append({name, value});

@@ -863,10 +863,13 @@ private:
         m_quantiles.clear();
         for (auto fieldResult : value.get_object()) {
             od::field field = std::move(fieldResult);
+            // Before plainKey(): unescaping a key consumes it, and a
+            // consumed key has no position any more.
+            const char *keyAt = field.key().raw() - 1;
             const std::string_view keyText = plainKey(field);
             const auto bound = parseNumber(keyText);
             if (!bound)
-                fail(u"invalid bound %1"_s.arg(excerpt(keyText)), field.key().raw() - 1);
+                fail(u"invalid bound %1"_s.arg(excerpt(keyText)), keyAt);
             od::value v = field.value();
             add(*bound, asNumber(v, fieldName));
         }

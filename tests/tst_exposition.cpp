@@ -367,6 +367,17 @@ void TestExposition::write_data()
         << Families{family(u"empty"_s, MetricType::Gauge, {}, u"nothing"_s), family(u"a"_s, MetricType::Gauge, {value({}, 2)})}
         << QByteArray("# TYPE a gauge\na 2\n");
     QTest::newRow("nothing") << Families{} << QByteArray();
+    // Found by fuzz_exposition: empty labels are dropped only where that
+    // does not turn two series into duplicates.
+    QTest::newRow("empty labels kept where they tell series apart")
+        << Families{family(u"a"_s, MetricType::Gauge, {value({{u"v"_s, u""_s}}, 1), value({}, 2)}),
+                    family(u"b"_s, MetricType::Gauge, {value({{u"v"_s, u""_s}}, 1), value({{u"w"_s, u"2"_s}}, 2)})}
+        << QByteArray("# TYPE a gauge\na{v=\"\"} 1\na 2\n# TYPE b gauge\nb 1\nb{w=\"2\"} 2\n");
+    // The gateway replaces job with the grouping key's: j and j{job="x"}
+    // are the same series to it.
+    QTest::newRow("job does not tell series apart")
+        << Families{family(u"j"_s, MetricType::Gauge, {value({}, 1), value({{u"job"_s, u"x"_s}, {u"x"_s, u""_s}}, 2)})}
+        << QByteArray("# TYPE j gauge\nj 1\nj{job=\"x\",x=\"\"} 2\n");
 }
 
 void TestExposition::write()
@@ -642,6 +653,14 @@ void TestExposition::roundTrip_data()
         << false;
     QTest::newRow("names with colons and underscores")
         << Families{family(u"ns:sub_system:metric_name_total"_s, MetricType::Counter, {value({{u"_under"_s, u"x"_s}, {u"Camel9"_s, u"y"_s}}, 1)})}
+        << false;
+    // Found by fuzz_exposition: written without their empty labels, these
+    // series became duplicates ("a" three times), which the gateway refuses.
+    QTest::newRow("empty labels that tell series apart")
+        << Families{family(u"a"_s, MetricType::Gauge,
+                           {value({{u"v"_s, u""_s}}, 1), value(none, 2), value({{u"w"_s, u""_s}, {u"x"_s, u"1"_s}}, 3),
+                            value({{u"x"_s, u"1"_s}}, 4), value({{u"y"_s, u""_s}}, 5)}),
+                    family(u"j"_s, MetricType::Gauge, {value(none, 1), value({{u"job"_s, u"j"_s}, {u"x"_s, u""_s}}, 2)})}
         << false;
     QTest::newRow("empty label values kept")
         << Families{family(u"a"_s, MetricType::Gauge, {value({{u"x"_s, u""_s}}, 1), value({{u"x"_s, u"v"_s}}, 2)})}

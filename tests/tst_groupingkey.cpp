@@ -175,6 +175,13 @@ void TestGroupingKey::fromLabels_data()
     QTest::newRow("reserved") << LabelPairs{{u"job"_s, u"a"_s}, {u"__name__"_s, u"b"_s}} << QString() << u"reserved"_s;
     QTest::newRow("duplicate") << LabelPairs{{u"job"_s, u"a"_s}, {u"x"_s, u"1"_s}, {u"x"_s, u"2"_s}} << QString() << u"duplicate label \"x\""_s;
     QTest::newRow("duplicate job") << LabelPairs{{u"job"_s, u"a"_s}, {u"job"_s, u"b"_s}} << QString() << u"duplicate label \"job\""_s;
+    // Found by fuzz_groupingkey: toPath() sent "?" for these, i.e. another group.
+    QTest::newRow("lone high surrogate") << LabelPairs{{u"job"_s, u"a"_s}, {u"x"_s, u"b"_s + QChar(0xD800)}} << QString()
+                                         << u"label \"x\" is not valid Unicode"_s;
+    QTest::newRow("lone low surrogate in job") << LabelPairs{{u"job"_s, QString(QChar(0xDC00)) + u"a"_s}} << QString()
+                                               << u"label \"job\" is not valid Unicode"_s;
+    QTest::newRow("surrogates swapped") << LabelPairs{{u"job"_s, u"a"_s}, {u"x"_s, QString(QChar(0xDE00)) + QChar(0xD83D)}}
+                                        << QString() << u"not valid Unicode"_s;
 }
 
 void TestGroupingKey::fromLabels()
@@ -291,6 +298,7 @@ void TestGroupingKey::parseErrors_data()
     // Columns count characters, not UTF-16 units: the emoji is one column.
     QTest::newRow("column after emoji") << u"{job=\"\U0001F600\" x=\"b\"}"_s << 10 << u"expected \",\""_s;
     QTest::newRow("column after cjk") << u"{job=\"日本\",x=\"\\q\"}"_s << 14 << u"invalid escape"_s;
+    QTest::newRow("lone surrogate") << u"{job=\"a\",x=\"b"_s + QChar(0xDC00) + u"\"}"_s << 12 << u"label \"x\" is not valid Unicode"_s;
 }
 
 void TestGroupingKey::parseErrors()
