@@ -24,9 +24,10 @@ public:
     GatewayClient *client() const { return m_client; }
     int intervalMs() const { return m_intervalMs; }
     // Light polling (default on): most refreshes read only the push times
-    // from gzip-compressed /metrics (see lightrefresh.h); the exact JSON is
-    // read every `fullEvery` polls, when the text is ambiguous or shows a new
-    // group, and after requestFull().
+    // from gzip-compressed protobuf /metrics (see lightrefresh.h); the exact
+    // JSON is read every `fullEvery` polls, when the exposition is ambiguous,
+    // shows a new group or cannot be read (HTTP or decode error), and after
+    // requestFull().
     bool lightPolling() const { return m_light; }
     void setLightPolling(bool on) { m_light = on; }
     int fullEvery() const { return m_fullEvery; }
