@@ -311,7 +311,8 @@ QUrl GatewayClient::urlFor(const QString &path) const
 }
 
 QNetworkReply *GatewayClient::send(const QByteArray &verb, const QString &path, const QByteArray &body,
-                                   const QByteArray &contentType, const QByteArray &acceptEncoding)
+                                   const QByteArray &contentType, const QByteArray &acceptEncoding,
+                                   const QByteArray &accept)
 {
     QNetworkRequest request(urlFor(path));
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("PushDeck/" PUSHDECK_VERSION));
@@ -324,6 +325,8 @@ QNetworkReply *GatewayClient::send(const QByteArray &verb, const QString &path, 
         request.setRawHeader("Accept-Encoding", acceptEncoding);
     if (m_options.ssl)
         request.setSslConfiguration(*m_options.ssl);
+    if (!accept.isEmpty())
+        request.setRawHeader("Accept", accept);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     return m_nam->sendCustomRequest(request, verb, body);
 }
@@ -359,18 +362,31 @@ QFuture<Result<QList<Group>>> GatewayClient::groups()
         });
 }
 
-QFuture<Result<MetricsText>> GatewayClient::metricsText()
+QFuture<Result<MetricsExposition>> GatewayClient::metricsText()
+{
+    return metrics({});
+}
+
+QFuture<Result<MetricsExposition>> GatewayClient::metricsProtobuf()
+{
+    // Text stays acceptable (lower q) so that negotiating servers that lack
+    // protobuf answer something the text scanner reads.
+    return metrics("application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited,"
+                   "text/plain;version=0.0.4;q=0.5");
+}
+
+QFuture<Result<MetricsExposition>> GatewayClient::metrics(const QByteArray &accept)
 {
     // gzip asked for by hand: QNetworkAccessManager would inflate it
     // transparently and count the inflated bytes; this way wireBytes is what
     // crossed the wire and the inflated size is bounded by the same limit.
     const qint64 limit = m_options.maxResponseBytes;
-    return collect(send("GET", u"metrics"_s, {}, {}, "gzip"), m_options)
-        .then(QtFuture::Launch::Async, [limit](Result<HttpAnswer> answer) -> Result<MetricsText> {
+    return collect(send("GET", u"metrics"_s, {}, {}, "gzip", accept), m_options)
+        .then(QtFuture::Launch::Async, [limit](Result<HttpAnswer> answer) -> Result<MetricsExposition> {
             if (!answer)
                 return answer.error();
             if (answer->contentEncoding.isEmpty() || answer->contentEncoding == "identity")
-                return MetricsText{answer->body, answer->wireBytes};
+                return MetricsExposition{answer->body, answer->wireBytes, answer->contentType};
             if (answer->contentEncoding != "gzip")
                 return Error::make(Error::Decode, QCoreApplication::translate("GatewayClient",
                                                                              "/metrics answered with an unknown Content-Encoding \"%1\"")
@@ -378,7 +394,7 @@ QFuture<Result<MetricsText>> GatewayClient::metricsText()
             auto body = gunzip(answer->body, limit);
             if (!body)
                 return body.error();
-            return MetricsText{std::move(body.value()), answer->wireBytes};
+            return MetricsExposition{std::move(body.value()), answer->wireBytes, answer->contentType};
         });
 }
 

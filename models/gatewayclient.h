@@ -38,11 +38,12 @@ struct PushResult
     int httpStatus = 0;
 };
 
-// The raw text exposition at /metrics (cheap poll source).
-struct MetricsText
+// The raw exposition at /metrics (cheap poll source), text or protobuf.
+struct MetricsExposition
 {
     QByteArray body;         // inflated
     qint64 wireBytes = 0;    // bytes received on the wire (compressed)
+    QByteArray contentType;  // as answered: says which format the body is in
 };
 
 class GatewayClient final : public QObject
@@ -62,7 +63,11 @@ public:
 
     QFuture<Result<GatewayStatus>> status();
     QFuture<Result<QList<Group>>> groups();
-    QFuture<Result<MetricsText>> metricsText(); // GET /metrics with gzip
+    QFuture<Result<MetricsExposition>> metricsText(); // GET /metrics with gzip
+    // GET /metrics with gzip, asking for the protobuf delimited format (less
+    // than half the bytes of text). The answer may still be text (an old
+    // gateway, a proxy): check contentType.
+    QFuture<Result<MetricsExposition>> metricsProtobuf();
     QFuture<Result<Done>> ready();
     // PUT (replace = true: the whole group) or POST (only the families in the
     // body; an empty body updates the push time only).
@@ -77,7 +82,9 @@ public:
 
 private:
     QNetworkReply *send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
-                        const QByteArray &contentType = {}, const QByteArray &acceptEncoding = {});
+                        const QByteArray &contentType = {}, const QByteArray &acceptEncoding = {},
+                        const QByteArray &accept = {});
+    QFuture<Result<MetricsExposition>> metrics(const QByteArray &accept);
 
     QUrl m_baseUrl;
     ClientOptions m_options;

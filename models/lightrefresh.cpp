@@ -55,13 +55,25 @@ qsizetype readLabels(QByteArrayView text, qsizetype pos, LabelPairs &labels)
     return -1;
 }
 
-LabelPairs exposedLabels(const GroupingKey &key)
+// The gateway exposes a group without an instance label with instance="".
+void addEmptyInstance(LabelPairs &labels)
+{
+    for (const auto &pair : labels) {
+        if (pair.first == u"instance")
+            return;
+    }
+    labels.append({u"instance"_s, QString()});
+}
+
+LabelPairs exposedLabels(const GroupingKey &key, ExposedLabels mode)
 {
     LabelPairs labels;
     for (const auto &pair : key.labels()) {
-        if (!pair.second.isEmpty())
+        if (mode == ExposedLabels::Exact || !pair.second.isEmpty())
             labels.append(pair);
     }
+    if (mode == ExposedLabels::Exact)
+        addEmptyInstance(labels);
     std::sort(labels.begin(), labels.end());
     return labels;
 }
@@ -125,13 +137,45 @@ Result<QList<PushTimes>> scanPushTimes(QByteArrayView text)
     return out;
 }
 
-LightMerge mergePushTimes(const QList<Group> &lastFull, const QList<PushTimes> &scanned)
+bool isDelimitedProtobuf(QByteArrayView contentType)
+{
+    const QList<QByteArray> parts = contentType.toByteArray().toLower().split(';');
+    if (parts.isEmpty() || parts.first().trimmed() != "application/vnd.google.protobuf")
+        return false;
+    bool delimited = false;
+    bool metricFamily = false;
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const QByteArray param = parts[i].trimmed();
+        delimited = delimited || param == "encoding=delimited";
+        metricFamily = metricFamily || param == "proto=io.prometheus.client.metricfamily";
+    }
+    return delimited && metricFamily;
+}
+
+Result<ScannedPushTimes> scanPushTimes(QByteArrayView body, QByteArrayView contentType)
+{
+    if (isDelimitedProtobuf(contentType)) {
+        auto entries = scanPushTimesProto(body);
+        if (!entries)
+            return entries.error();
+        return ScannedPushTimes{std::move(entries.value()), ExposedLabels::Exact};
+    }
+    if (contentType.trimmed().toByteArray().toLower().startsWith("application/vnd.google.protobuf"))
+        return Error::make(Error::Decode, QCoreApplication::translate("LightRefresh", "/metrics answered protobuf in an unsupported encoding (%1)")
+                                              .arg(QString::fromLatin1(contentType)));
+    auto entries = scanPushTimes(body);
+    if (!entries)
+        return entries.error();
+    return ScannedPushTimes{std::move(entries.value()), ExposedLabels::NonEmpty};
+}
+
+LightMerge mergePushTimes(const QList<Group> &lastFull, const QList<PushTimes> &scanned, ExposedLabels mode)
 {
     LightMerge merge;
     QHash<LabelPairs, qsizetype> byExposed;
     byExposed.reserve(lastFull.size());
     for (qsizetype i = 0; i < lastFull.size(); ++i) {
-        const LabelPairs exposed = exposedLabels(lastFull[i].key);
+        const LabelPairs exposed = exposedLabels(lastFull[i].key, mode);
         if (byExposed.contains(exposed)) {
             merge.needFull = true;
             merge.reason = u"ambiguous key %1"_s.arg(lastFull[i].key.toString());
@@ -142,7 +186,14 @@ LightMerge mergePushTimes(const QList<Group> &lastFull, const QList<PushTimes> &
     QList<bool> seen(lastFull.size(), false);
     merge.groups.reserve(scanned.size());
     for (const PushTimes &entry : scanned) {
-        const auto it = byExposed.constFind(entry.labels);
+        auto it = byExposed.constFind(entry.labels);
+        if (mode == ExposedLabels::Exact && it == byExposed.constEnd()) {
+            // A gateway that does not add instance="" still maps exactly.
+            LabelPairs labels = entry.labels;
+            addEmptyInstance(labels);
+            std::sort(labels.begin(), labels.end());
+            it = byExposed.constFind(labels);
+        }
         if (it == byExposed.constEnd()) {
             merge.needFull = true;
             merge.reason = u"new group"_s;

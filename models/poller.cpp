@@ -111,7 +111,10 @@ void Poller::fetch()
             Q_EMIT statusChanged(m_status);
         });
     }
-    const bool full = !m_light || !m_haveFull || m_fullRequested || m_pollsSinceFull + 1 >= m_fullEvery;
+    const bool full = !m_light || !m_haveFull || m_fullRequested || m_pollsSinceFull + 1 >= m_fullEvery
+                      || m_lightPausedPolls > 0;
+    if (m_lightPausedPolls > 0)
+        --m_lightPausedPolls;
     if (full)
         fetchFull(generation);
     else
@@ -137,23 +140,33 @@ void Poller::fetchFull(quint64 generation)
 
 void Poller::fetchLight(quint64 generation)
 {
-    // Scanning 7 MB of text and mapping 10k keys: off the UI thread.
+    // Scanning the exposition and mapping 10k keys: off the UI thread.
     const QList<Group> lastFull = m_lastFull;
-    m_client->metricsText()
+    m_client->metricsProtobuf()
         .then(QtFuture::Launch::Async,
-              [lastFull](Result<MetricsText> text) -> std::pair<Result<LightMerge>, qint64> {
-                  if (!text)
-                      return {text.error(), 0};
-                  const auto scanned = scanPushTimes(text->body);
+              [lastFull](Result<MetricsExposition> exposition) -> std::pair<Result<LightMerge>, qint64> {
+                  if (!exposition)
+                      return {exposition.error(), 0};
+                  const auto scanned = scanPushTimes(exposition->body, exposition->contentType);
                   if (!scanned)
-                      return {scanned.error(), text->wireBytes};
-                  return {mergePushTimes(lastFull, scanned.value()), text->wireBytes};
+                      return {scanned.error(), exposition->wireBytes};
+                  return {mergePushTimes(lastFull, scanned->entries, scanned->labels), exposition->wireBytes};
               })
         .then(this, [this, generation](std::pair<Result<LightMerge>, qint64> answer) {
             if (generation != m_generation)
                 return;
             auto &[merge, wireBytes] = answer;
             if (!merge) {
+                // The gateway answers /metrics with HTTP 500 while
+                // {job="a"} and {job="a",instance=""} both exist, and an
+                // unreadable answer may be a proxy's doing; the JSON API
+                // still tells the truth. Network failures are not retried.
+                const Error::Kind kind = merge.error().kind;
+                if (kind == Error::Http || kind == Error::Decode || kind == Error::Parse) {
+                    m_lightPausedPolls = LightPauseAfterFailure; // don't pay for both every poll
+                    fetchFull(generation);
+                    return;
+                }
                 onGroups(generation, merge.error(), false);
                 return;
             }

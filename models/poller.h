@@ -24,9 +24,10 @@ public:
     GatewayClient *client() const { return m_client; }
     int intervalMs() const { return m_intervalMs; }
     // Light polling (default on): most refreshes read only the push times
-    // from gzip-compressed /metrics (see lightrefresh.h); the exact JSON is
-    // read every `fullEvery` polls, when the text is ambiguous or shows a new
-    // group, and after requestFull().
+    // from gzip-compressed protobuf /metrics (see lightrefresh.h); the exact
+    // JSON is read every `fullEvery` polls, when the exposition is ambiguous,
+    // shows a new group or cannot be read (HTTP or decode error), and after
+    // requestFull().
     bool lightPolling() const { return m_light; }
     void setLightPolling(bool on) { m_light = on; }
     int fullEvery() const { return m_fullEvery; }
@@ -94,6 +95,10 @@ private:
     bool m_lastWasFull = false;
     int m_fullEvery = 6;
     int m_pollsSinceFull = 0;
+    // After a light read failed where the JSON may not: full reads only for
+    // this many polls, then the light read is tried again.
+    static constexpr int LightPauseAfterFailure = 10;
+    int m_lightPausedPolls = 0;
     qint64 m_lastWireBytes = 0;
     QList<Group> m_lastFull;
     bool m_haveFull = false;

@@ -9,6 +9,7 @@ packages=(
     libqt6svg6 qt6-svg-dev
     libsimdjson-dev zlib1g-dev
     qtkeychain-qt6-dev   # secrets in the system keyring (Secret Service, KWallet)
+    libprotobuf-dev protobuf-compiler   # the light refresh reads protobuf /metrics
     prometheus-pushgateway
     curl
     openssl apache2-utils   # the auth/TLS tests: a throw-away CA, bcrypt hashes (htpasswd)
