@@ -111,7 +111,7 @@ void Poller::fetch()
             Q_EMIT statusChanged(m_status);
         });
     }
-    const bool full = !m_light || !m_haveFull || m_fullRequested || m_pollsSinceFull + 1 >= m_fullEvery
+    const bool full = !m_light || !m_haveFull || m_fullRequested || m_pollsSinceFull + 1 >= fullEvery()
                       || m_lightPausedPolls > 0;
     if (m_lightPausedPolls > 0)
         --m_lightPausedPolls;

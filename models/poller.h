@@ -30,7 +30,14 @@ public:
     // requestFull().
     bool lightPolling() const { return m_light; }
     void setLightPolling(bool on) { m_light = on; }
-    int fullEvery() const { return m_fullEvery; }
+    // By default one poll in every FullReadEveryMs of polling reads the JSON:
+    // family and series counts of groups nobody looks at may be that old
+    // (a group shown in detail is read again as soon as it was pushed), and
+    // the light read's one blind spot (a key replaced by one differing only
+    // in an empty label) heals then. The JSON is 20-60x the light read, so
+    // reading it often would cost more than all light reads together.
+    static constexpr int FullReadEveryMs = 10 * 60 * 1000;
+    int fullEvery() const { return m_fullEvery > 0 ? m_fullEvery : std::max(1, FullReadEveryMs / std::max(1, m_intervalMs)); }
     void setFullEvery(int polls) { m_fullEvery = std::max(1, polls); }
     // The next refresh reads the full JSON (content needed: detail, operations).
     void requestFull() { m_fullRequested = true; }
@@ -93,7 +100,7 @@ private:
     bool m_light = true;
     bool m_fullRequested = false;
     bool m_lastWasFull = false;
-    int m_fullEvery = 6;
+    int m_fullEvery = 0; // 0: derived from the interval (FullReadEveryMs)
     int m_pollsSinceFull = 0;
     // After a light read failed where the JSON may not: full reads only for
     // this many polls, then the light read is tried again.

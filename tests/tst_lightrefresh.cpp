@@ -433,6 +433,22 @@ private Q_SLOTS:
         QCOMPARE(times(refreshed.last().first().value<QList<Group>>()), times(*gateway.groups()));
     }
 
+    // The periodic full read comes once per Poller::FullReadEveryMs of
+    // polling, whatever the interval; an explicit setting wins.
+    void fullReadCadenceFollowsTheInterval()
+    {
+        Poller poller(nullptr);
+        poller.setIntervalMs(10000);
+        QCOMPARE(poller.fullEvery(), Poller::FullReadEveryMs / 10000);
+        poller.setIntervalMs(2000);
+        QCOMPARE(poller.fullEvery(), Poller::FullReadEveryMs / 2000);
+        poller.setIntervalMs(Poller::FullReadEveryMs * 2); // slower than the cadence: every poll
+        QCOMPARE(poller.fullEvery(), 1);
+        poller.setFullEvery(3);
+        poller.setIntervalMs(1000);
+        QCOMPARE(poller.fullEvery(), 3);
+    }
+
     void pollerUsesLightRefreshes()
     {
         TestGateway gateway;
