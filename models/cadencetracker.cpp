@@ -54,6 +54,11 @@ bool CadenceTracker::observePush(const GroupingKey &key, double pushTime)
         m_tracks.insert(key, Track{pushTime, {}});
         return true;
     }
+    if (!it.key().sharesLabelsWith(key)) { // restored: adopt the polled key once
+        const Track kept = *it;
+        m_tracks.erase(it);
+        it = m_tracks.insert(key, kept);
+    }
     if (pushTime == it->lastPush)
         return false;
     if (pushTime < it->lastPush) {

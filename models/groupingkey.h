@@ -65,6 +65,10 @@ public:
     friend bool operator!=(const GroupingKey &a, const GroupingKey &b) { return !(a == b); }
     friend bool operator<(const GroupingKey &a, const GroupingKey &b) { return a.m_labels < b.m_labels; }
     friend size_t qHash(const GroupingKey &key, size_t seed = 0) { return qHash(key.m_hash, seed); }
+    // Whether both hold the very same label list (then == is one pointer
+    // comparison). Long-lived hashes swap in the polled key once when not:
+    // a key read back from a file equals the polled one but shares nothing.
+    bool sharesLabelsWith(const GroupingKey &other) const { return m_labels.constData() == other.m_labels.constData(); }
 
 private:
     void setLabels(LabelPairs labels);

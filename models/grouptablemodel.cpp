@@ -142,6 +142,8 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
         endRemoveRows();
         removedAny = true;
     }
+    if (removedAny)
+        ++m_keySetVersion;
     if (m_gapSize > 0) {
         m_rows.remove(m_gapStart, m_gapSize);
         m_gapSize = 0;
@@ -212,6 +214,7 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
         return;
     appendLabelColumns(added, groups);
 
+    ++m_keySetVersion;
     beginInsertRows({}, existing, existing + int(added.size()) - 1);
     m_rows.reserve(existing + added.size());
     for (qsizetype i : added) {

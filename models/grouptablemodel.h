@@ -108,6 +108,10 @@ public:
     // SortRole order of two rows in a column, without a QVariant per
     // comparison: sorting 10,000 rows through data() took longer than a frame.
     bool lessThan(int leftRow, int rightRow, int column) const;
+    // Changes whenever a group appears or goes: consumers that derive
+    // something from the set of keys (the fleet's shared keys) redo it only
+    // then, not on every refresh.
+    quint64 keySetVersion() const { return m_keySetVersion; }
     // The values of a label column for every row (empty where absent), in
     // row order: what a sort by that column compares.
     QStringList labelValues(int column) const;
@@ -143,6 +147,7 @@ private:
     void applyVerdicts(const VerdictChanges &changes, Column column, const QList<int> &roles);
 
     QList<Row> m_rows;
+    quint64 m_keySetVersion = 0;
     int m_gapStart = 0; // removal gap: storage [m_gapStart, m_gapStart + m_gapSize)
     int m_gapSize = 0;  // 0 except inside setGroups()' removal phase
     QHash<GroupingKey, int> m_rowOf;

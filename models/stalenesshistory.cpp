@@ -136,8 +136,13 @@ int StalenessHistory::observePushes(const QList<Group> &groups, double now)
     int events = 0;
     for (const Group &group : groups) {
         auto it = m_seen.find(group.key);
-        if (it == m_seen.end())
+        if (it == m_seen.end()) {
             it = m_seen.insert(group.key, Seen{});
+        } else if (!it.key().sharesLabelsWith(group.key)) {
+            const Seen kept = *it; // loaded from the file: adopt the polled key
+            m_seen.erase(it);
+            it = m_seen.insert(group.key, kept);
+        }
         Seen &seen = *it;
         const bool pushed = group.pushTime > seen.pushTime && group.pushTime > horizon && std::isfinite(group.pushTime);
         const bool failed = group.pushFailureTime > seen.failureTime && group.pushFailureTime > horizon

@@ -371,6 +371,7 @@ void MainWindow::closeTab(int index)
         // Keep one tab: closing the last one disconnects it instead.
         view->stop();
         m_fleetGroups->model()->removeGateway(view->groupModel());
+        m_fleetKeyVersions.remove(view);
         const int row = 0;
         m_views.removeAt(row);
         m_fleet->removeGateway(row);
@@ -383,6 +384,7 @@ void MainWindow::closeTab(int index)
     view->stop();
     m_fleetGroups->model()->removeGateway(view->groupModel());
     m_notifiers.remove(view);
+    m_fleetKeyVersions.remove(view);
     const int row = int(m_views.indexOf(view));
     m_views.removeAt(row);
     m_fleet->removeGateway(row);
@@ -743,9 +745,17 @@ void MainWindow::updateFleet(GatewayView *view)
     s.version = view->hasStatus() ? view->gatewayStatus().version : QString();
     const GroupTableModel *model = view->groupModel();
     s.groups = model->rowCount();
-    for (int i = 0; i < model->rowCount(); ++i) {
+    for (int i = 0; i < model->rowCount(); ++i)
         ++s.states[size_t(model->verdict(i).state)];
-        s.keys.insert(model->group(i).key);
+    // The set of 10,000 keys is rebuilt only when a group came or went.
+    const auto known = m_fleetKeyVersions.constFind(view);
+    if (known != m_fleetKeyVersions.cend() && *known == model->keySetVersion()) {
+        s.keys = m_fleet->gateway(row).keys; // shared: compared by pointer
+    } else {
+        s.keys.reserve(model->rowCount());
+        for (int i = 0; i < model->rowCount(); ++i)
+            s.keys.insert(model->group(i).key);
+        m_fleetKeyVersions.insert(view, model->keySetVersion());
     }
     if (p) {
         s.lastRefresh = p->lastSuccess();

@@ -176,4 +176,5 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_notifyAction = nullptr;
     QHash<GatewayView *, std::shared_ptr<StalenessNotifier>> m_notifiers;
+    QHash<const GatewayView *, quint64> m_fleetKeyVersions; // GroupTableModel::keySetVersion() at the last updateFleet
 };
