@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QFontMetrics>
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QFrame>
@@ -74,6 +75,19 @@ public:
         settings.setValue(u"table/columns"_s, layout);
     }
 
+    // A label column as wide as its header and values need (the first 500
+    // rows), within limits: the age and state columns must stay in view
+    // next to the docks, and most label values are short.
+    static int labelColumnWidth(const QTableView *table, const GroupTableModel *model, int section, const QString &name)
+    {
+        const QFontMetrics metrics(table->font());
+        int wanted = metrics.horizontalAdvance(name) + 30; // room for the sort indicator
+        const int rows = std::min(model->rowCount(), 500);
+        for (int row = 0; row < rows; ++row)
+            wanted = std::max(wanted, metrics.horizontalAdvance(model->index(row, section).data().toString()) + 18);
+        return std::clamp(wanted, 60, name == u"job"_s ? 200 : 160);
+    }
+
     static void apply(QTableView *table, const GroupTableModel *model)
     {
         const QVariantMap layout = QSettings().value(u"table/columns"_s).toMap();
@@ -96,7 +110,7 @@ public:
             else if (fixed)
                 header->resizeSection(section, 75);
             else
-                header->resizeSection(section, name == u"job"_s ? 170 : 140);
+                header->resizeSection(section, labelColumnWidth(table, model, section, name));
         }
         // The saved sort column by name; by job until the user picks one.
         const QString sortName = layout.value(u"sortColumn"_s, u"job"_s).toString();
