@@ -56,6 +56,22 @@ void GroupFilterProxy::sort(int column, Qt::SortOrder order)
     m_sortValuesColumn = -1;
 }
 
+QString GroupFilterProxy::applyFilterBoxText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.startsWith(u'{')) {
+        const auto matcher = LabelMatcher::parse(trimmed);
+        if (!matcher)
+            return matcher.errorString();
+        setFilterText({});
+        setMatcher(matcher.value());
+    } else {
+        setMatcher({});
+        setFilterText(trimmed);
+    }
+    return {};
+}
+
 bool GroupFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     // The table model compares its own rows; same order as its SortRole.

@@ -29,6 +29,11 @@ public:
 
     const LabelMatcher &matcher() const { return m_matcher; }
     void setMatcher(const LabelMatcher &matcher);
+    // What the toolbar filter box types: text starting with `{` is a label
+    // selector, anything else plain text. Returns the selector's parse error
+    // (the last valid filter then stays, so typing never blanks the table),
+    // or an empty string.
+    QString applyFilterBoxText(const QString &text);
 
     // The states shown; empty: all.
     QList<Staleness> allowedStates() const;

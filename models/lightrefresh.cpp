@@ -119,22 +119,28 @@ Result<QList<PushTimes>> scanPushTimes(QByteArrayView text)
         if (!value)
             return Error::make(Error::Parse, QCoreApplication::translate("LightRefresh", "/metrics line %1: invalid value")
                                                  .arg(lineNumber));
-        std::sort(labels.begin(), labels.end());
-        auto it = index.find(labels);
-        if (it == index.end()) {
-            it = index.insert(labels, out.size());
-            out.append(PushTimes{labels});
-        }
-        PushTimes &entry = out[*it];
-        if (failure) {
-            entry.pushFailureTime = *value;
-            entry.hasFailureTime = true;
-        } else {
-            entry.pushTime = *value;
-            entry.hasPushTime = true;
-        }
+        recordPushTime(out, index, std::move(labels), failure, *value);
     }
     return out;
+}
+
+void recordPushTime(QList<PushTimes> &entries, QHash<LabelPairs, qsizetype> &index, LabelPairs labels, bool failure,
+                    double value)
+{
+    std::sort(labels.begin(), labels.end());
+    auto it = index.find(labels);
+    if (it == index.end()) {
+        it = index.insert(labels, entries.size());
+        entries.append(PushTimes{std::move(labels)});
+    }
+    PushTimes &entry = entries[*it];
+    if (failure) {
+        entry.pushFailureTime = value;
+        entry.hasFailureTime = true;
+    } else {
+        entry.pushTime = value;
+        entry.hasPushTime = true;
+    }
 }
 
 bool isDelimitedProtobuf(QByteArrayView contentType)

@@ -17,6 +17,8 @@
 
 #include "metrics.h"
 
+#include <QHash>
+
 // How the scanned labels relate to a grouping key.
 enum class ExposedLabels {
     NonEmpty, // text scanner: empty-valued labels dropped
@@ -35,6 +37,11 @@ struct PushTimes
 // Scans exposition text for the two bookkeeping series. Everything else is
 // skipped without being parsed. Errors name the line.
 Result<QList<PushTimes>> scanPushTimes(QByteArrayView text);
+
+// Both scanners: the entry of a label set (sorted here), created on first
+// sight, gets the push or failure time.
+void recordPushTime(QList<PushTimes> &entries, QHash<LabelPairs, qsizetype> &index, LabelPairs labels, bool failure,
+                    double value);
 
 // Reads varint-length-delimited io.prometheus.client.MetricFamily messages.
 // Only the two bookkeeping families are parsed; every other family is

@@ -116,20 +116,7 @@ Result<QList<PushTimes>> scanPushTimesProto(QByteArrayView delimited)
             labels.reserve(metric.label_size());
             for (const auto &pair : metric.label())
                 labels.append({QString::fromStdString(pair.name()), QString::fromStdString(pair.value())});
-            std::sort(labels.begin(), labels.end());
-            auto it = index.find(labels);
-            if (it == index.end()) {
-                it = index.insert(labels, out.size());
-                out.append(PushTimes{std::move(labels)});
-            }
-            PushTimes &entry = out[*it];
-            if (failure) {
-                entry.pushFailureTime = *value;
-                entry.hasFailureTime = true;
-            } else {
-                entry.pushTime = *value;
-                entry.hasPushTime = true;
-            }
+            recordPushTime(out, index, std::move(labels), failure, *value);
         }
         if (!in.Skip(in.BytesUntilLimit()))
             return decodeError(in.CurrentPosition(), QCoreApplication::translate("LightRefresh", "truncated message"));

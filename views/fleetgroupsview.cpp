@@ -120,17 +120,8 @@ FleetGroupsView::~FleetGroupsView() = default;
 QString FleetGroupsView::setFilterText(const QString &text)
 {
     m_filterText = text;
-    const QString trimmed = text.trimmed();
-    if (trimmed.startsWith(u'{')) {
-        const auto matcher = LabelMatcher::parse(trimmed);
-        if (!matcher)
-            return matcher.errorString(); // keep the last valid filter while typing
-        m_proxy->setFilterText({});
-        m_proxy->setMatcher(matcher.value());
-    } else {
-        m_proxy->setMatcher({});
-        m_proxy->setFilterText(trimmed);
-    }
+    if (QString error = m_proxy->applyFilterBoxText(text); !error.isEmpty())
+        return error; // the last valid filter stays while typing
     updateCount();
     return {};
 }
