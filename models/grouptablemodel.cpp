@@ -107,10 +107,20 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
     const bool nowChanged = !sameNumber(now, m_now);
     m_now = now;
 
+    // The steady state: the same groups in the same order, sharing their keys
+    // with the rows (light refreshes are built from the last full read, full
+    // reads share unchanged keys). Then group i is row i and no hash of
+    // 10,000 keys is needed.
+    bool sameKeys = groups.size() == m_rows.size();
+    for (qsizetype i = 0; sameKeys && i < groups.size(); ++i)
+        sameKeys = groups.at(i).key.sharesLabelsWith(m_rows.at(i).group.key);
+
     QHash<GroupingKey, qsizetype> incoming;
-    incoming.reserve(groups.size());
-    for (qsizetype i = 0; i < groups.size(); ++i)
-        incoming.insert(groups.at(i).key, i); // last one wins
+    if (!sameKeys) {
+        incoming.reserve(groups.size());
+        for (qsizetype i = 0; i < groups.size(); ++i)
+            incoming.insert(groups.at(i).key, i); // last one wins
+    }
 
     // 1. Remove the rows of vanished groups, from the end so that earlier row
     // numbers stay valid, one signal per contiguous run. Erasing each run
@@ -121,7 +131,7 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
     // behind the gap are found through rowAt() while signals go out. The row
     // index is rebuilt once afterwards; nothing reads it in between.
     bool removedAny = false;
-    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+    for (int row = sameKeys ? -1 : int(m_rows.size()) - 1; row >= 0; --row) {
         // Everything scanned here lies in front of the gap: storage == row.
         if (incoming.contains(m_rows.at(row).group.key))
             continue;
@@ -154,7 +164,7 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
     // The groups that are not in the model yet, decided before step 2 moves
     // the changed groups out of `groups`.
     QList<qsizetype> added;
-    for (qsizetype i = 0; i < groups.size(); ++i) {
+    for (qsizetype i = 0; !sameKeys && i < groups.size(); ++i) {
         const GroupingKey &key = groups.at(i).key;
         if (!m_rowOf.contains(key) && incoming.value(key) == i)
             added.append(i);
@@ -186,7 +196,9 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
     };
     for (int row = 0; row < existing; ++row) {
         Row &current = m_rows[row];
-        Group &polled = groups[incoming.value(current.group.key)];
+        // Read only: `groups` is usually shared with the poller, and a
+        // non-const access would copy all of it.
+        const Group &polled = std::as_const(groups).at(sameKeys ? row : incoming.value(current.group.key));
         if (sameGroupData(current.group, polled)) {
             flushRun(row - 1);
             if (nowChanged) {
@@ -198,7 +210,7 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
         }
         current.seriesCount = polled.seriesCount();
         current.verdict = m_policy.evaluate(polled, m_now);
-        current.group = std::move(polled);
+        current.group = polled; // a copy shares the lists: cheap
         if (runStart < 0)
             runStart = row;
     }
@@ -221,7 +233,7 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
         for (const LabelPair &label : groups.at(i).key.labels())
             ++m_labelUse[label.first];
         m_rowOf.insert(groups.at(i).key, int(m_rows.size()));
-        m_rows.append(makeRow(std::move(groups[i])));
+        m_rows.append(makeRow(groups.at(i)));
     }
     endInsertRows();
 }

@@ -189,8 +189,10 @@ LightMerge mergePushTimes(const QList<Group> &lastFull, const QList<PushTimes> &
         }
         byExposed.insert(exposed, i);
     }
-    QList<bool> seen(lastFull.size(), false);
-    merge.groups.reserve(scanned.size());
+    // Matched first, then listed in the last full read's order: the table
+    // model recognises "the same groups in the same order" and skips its
+    // key hash (GroupTableModel::setGroups).
+    QList<const PushTimes *> matched(lastFull.size(), nullptr);
     for (const PushTimes &entry : scanned) {
         auto it = byExposed.constFind(entry.labels);
         if (mode == ExposedLabels::Exact && it == byExposed.constEnd()) {
@@ -210,15 +212,26 @@ LightMerge mergePushTimes(const QList<Group> &lastFull, const QList<PushTimes> &
             merge.reason = u"incomplete bookkeeping series"_s;
             return merge;
         }
-        seen[*it] = true;
-        Group group = lastFull[*it];
-        if (group.pushTime != entry.pushTime || group.pushFailureTime != entry.pushFailureTime) {
+        if (matched[*it]) {
+            merge.needFull = true;
+            merge.reason = u"two exposed series for %1"_s.arg(lastFull[*it].key.toString());
+            return merge;
+        }
+        matched[*it] = &entry;
+    }
+    merge.groups.reserve(scanned.size());
+    for (qsizetype i = 0; i < lastFull.size(); ++i) {
+        const PushTimes *entry = matched.at(i);
+        if (!entry)
+            continue; // gone from the gateway
+        Group group = lastFull[i];
+        if (group.pushTime != entry->pushTime || group.pushFailureTime != entry->pushFailureTime) {
             ++merge.changed;
-            group.pushTime = entry.pushTime;
-            group.pushFailureTime = entry.pushFailureTime;
+            group.pushTime = entry->pushTime;
+            group.pushFailureTime = entry->pushFailureTime;
             // The JSON's last_push_successful is exactly "the last push
             // attempt failed", i.e. the failure is the newer of the two.
-            group.lastPushSuccessful = !(entry.pushFailureTime > entry.pushTime);
+            group.lastPushSuccessful = !(entry->pushFailureTime > entry->pushTime);
         }
         merge.groups.append(std::move(group));
     }
