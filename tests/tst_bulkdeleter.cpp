@@ -380,10 +380,12 @@ private Q_SLOTS:
             + groupJson("i2") + "]}";
         QList<QByteArray> authorizations;
         QList<QByteArray> methods;
+        QList<QByteArray> paths;
         server.setHandler([&](const FakeHttpServer::Request &request) {
             if (request.path == "/api/v1/metrics")
                 return FakeHttpServer::json(metrics);
             methods.append(request.method);
+            paths.append(request.path);
             for (const QByteArray &line : request.headers.split('\n')) {
                 if (line.toLower().startsWith("authorization:"))
                     authorizations.append(line.mid(14).trimmed());
@@ -429,17 +431,38 @@ private Q_SLOTS:
         BulkDeleter deleter(&client, preview, options);
         const auto report = awaitFuture(deleter.run());
 
-        QCOMPARE(methods.count("DELETE"), 8);
-        QCOMPARE(authorizations.size(), 8);
-        QCOMPARE(authorizations.count("Bearer t0k3n"), 8);
+        // Our own connections send each DELETE once. QNetworkAccessManager
+        // may resend an idempotent request whose connection was cut (i2,
+        // closed mid-body) on its own: seen once in a clean-clone CI run.
+        // Either way only previewed keys are ever sent, each at least once,
+        // and every request carries the credentials.
+        if (directHttp)
+            QCOMPARE(methods.count("DELETE"), 8);
+        else
+            QVERIFY2(methods.count("DELETE") >= 8 && methods.count("DELETE") <= 10,
+                     qPrintable(QString::number(methods.count("DELETE"))));
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(paths.contains("/metrics/job/f/instance/i" + QByteArray::number(i)));
+        for (const QByteArray &path : std::as_const(paths))
+            QVERIFY2(path.startsWith("/metrics/job/f/instance/i") && path.size() == 26 && path.back() >= '0' && path.back() <= '7',
+                     path.constData());
+        QCOMPARE(authorizations.size(), methods.count("DELETE"));
+        QCOMPARE(authorizations.count("Bearer t0k3n"), authorizations.size());
         auto outcome = [&](int i) { return report.keys[i]; };
         QCOMPARE(outcome(0).outcome, DeleteOutcome::Failed);
         QVERIFY2(outcome(0).error.contains(u"answered HTTP 500: boom"_s), qPrintable(outcome(0).error));
         QVERIFY(!outcome(0).error.contains(u"second line"_s));
         QCOMPARE(outcome(1).outcome, DeleteOutcome::Failed);
         QVERIFY2(outcome(1).error.contains(u"HTTP 401"_s), qPrintable(outcome(1).error));
-        QCOMPARE(outcome(2).outcome, DeleteOutcome::Failed);
-        QVERIFY(!outcome(2).error.isEmpty());
+        // Cut mid-body: a failure; unless QNetworkAccessManager resent it and
+        // took the second answer's 202 headers as success, and then the
+        // re-read finds the group still there. Never "deleted".
+        if (directHttp || outcome(2).outcome == DeleteOutcome::Failed) {
+            QCOMPARE(outcome(2).outcome, DeleteOutcome::Failed);
+            QVERIFY(!outcome(2).error.isEmpty());
+        } else {
+            QCOMPARE(outcome(2).outcome, DeleteOutcome::StillPresent);
+        }
         QCOMPARE(outcome(3).outcome, DeleteOutcome::Deleted);
         QVERIFY2(outcome(3).error.isEmpty(), qPrintable(outcome(3).error));
         QCOMPARE(outcome(4).outcome, DeleteOutcome::Deleted);
