@@ -161,8 +161,8 @@ void GroupTableModel::setGroups(QList<Group> groups, double now)
     if (removedAny)
         rebuildRowIndex();
 
-    // The groups that are not in the model yet, decided before step 2 moves
-    // the changed groups out of `groups`.
+    // The groups that are not in the model yet, decided before step 2
+    // updates the rows.
     QList<qsizetype> added;
     for (qsizetype i = 0; !sameKeys && i < groups.size(); ++i) {
         const GroupingKey &key = groups.at(i).key;
