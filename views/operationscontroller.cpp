@@ -335,6 +335,21 @@ void OperationsController::afterOperation(const QString &text, bool error)
     Q_EMIT operationFinished();
 }
 
+// Every dialog that runs a BulkDeleter gets the same options, snapshot store
+// and audit log, and reports its outcome the same way.
+template <typename Dialog>
+Dialog *OperationsController::wireBulkDelete(Dialog *dialog)
+{
+    dialog->setBulkOptions(m_bulkOptions);
+    dialog->setSnapshotStore(&m_store);
+    dialog->setAuditLog(m_audit.get());
+    connect(dialog, &Dialog::deleteFinished, this, [this](const BulkDeleteReport &report) {
+        afterOperation(report.summary(), !report.dryRun && !report.allDeleted());
+    });
+    track(dialog);
+    return dialog;
+}
+
 DeleteDialog *OperationsController::deleteSelected()
 {
     QString why;
@@ -347,15 +362,7 @@ DeleteDialog *OperationsController::deleteSelected()
         say(tr("Select one or more groups to delete."), true);
         return nullptr;
     }
-    auto *dialog = new DeleteDialog(DeleteDialog::Mode::Selection, m_client, groups, m_policy, now(), m_window);
-    dialog->setBulkOptions(m_bulkOptions);
-    dialog->setSnapshotStore(&m_store);
-    dialog->setAuditLog(m_audit.get());
-    connect(dialog, &DeleteDialog::deleteFinished, this, [this](const BulkDeleteReport &report) {
-        afterOperation(report.summary(), !report.dryRun && !report.allDeleted());
-    });
-    track(dialog);
-    return dialog;
+    return wireBulkDelete(new DeleteDialog(DeleteDialog::Mode::Selection, m_client, groups, m_policy, now(), m_window));
 }
 
 DeleteDialog *OperationsController::bulkDeleteByMatcher()
@@ -365,15 +372,7 @@ DeleteDialog *OperationsController::bulkDeleteByMatcher()
         say(why, true);
         return nullptr;
     }
-    auto *dialog = new DeleteDialog(DeleteDialog::Mode::Matcher, m_client, allGroups(), m_policy, now(), m_window);
-    dialog->setBulkOptions(m_bulkOptions);
-    dialog->setSnapshotStore(&m_store);
-    dialog->setAuditLog(m_audit.get());
-    connect(dialog, &DeleteDialog::deleteFinished, this, [this](const BulkDeleteReport &report) {
-        afterOperation(report.summary(), !report.dryRun && !report.allDeleted());
-    });
-    track(dialog);
-    return dialog;
+    return wireBulkDelete(new DeleteDialog(DeleteDialog::Mode::Matcher, m_client, allGroups(), m_policy, now(), m_window));
 }
 
 PruneWizard *OperationsController::pruneStale()
@@ -383,15 +382,7 @@ PruneWizard *OperationsController::pruneStale()
         say(why, true);
         return nullptr;
     }
-    auto *wizard = new PruneWizard(m_client, allGroups(), m_policy, now(), m_window);
-    wizard->setBulkOptions(m_bulkOptions);
-    wizard->setSnapshotStore(&m_store);
-    wizard->setAuditLog(m_audit.get());
-    connect(wizard, &PruneWizard::deleteFinished, this, [this](const BulkDeleteReport &report) {
-        afterOperation(report.summary(), !report.dryRun && !report.allDeleted());
-    });
-    track(wizard);
-    return wizard;
+    return wireBulkDelete(new PruneWizard(m_client, allGroups(), m_policy, now(), m_window));
 }
 
 WipeDialog *OperationsController::wipeGateway()

@@ -137,6 +137,8 @@ private:
     double now() const;
     bool canMutate(QString *why) const;
     void track(QDialog *dialog);
+    template <typename Dialog>
+    Dialog *wireBulkDelete(Dialog *dialog);
     void closeDialogs();
     void afterOperation(const QString &text, bool error);
     void say(const QString &text, bool error);
