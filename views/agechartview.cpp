@@ -1,5 +1,6 @@
 #include "agechartview.h"
 
+#include "countaxis.h"
 #include "duration.h"
 #include "stateicons.h"
 
@@ -28,23 +29,6 @@ constexpr std::array<Staleness, StalenessCount> StackOrder{
 QString countText(int n)
 {
     return QLocale().toString(n);
-}
-
-// An axis from 0 for counts: whole, round steps (1, 2 or 5 × 10^n), about
-// five of them, the top just above `highest`.
-std::pair<double, int> countAxis(int highest)
-{
-    const double target = std::max(5, highest) / 5.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(target)));
-    double step = magnitude;
-    for (double m : {1.0, 2.0, 5.0, 10.0}) {
-        step = m * magnitude;
-        if (step >= target)
-            break;
-    }
-    step = std::max(1.0, step);
-    const double top = std::max(1.0, std::ceil(std::max(1, highest) / step)) * step;
-    return {top, int(std::lround(top / step)) + 1};
 }
 
 } // namespace
