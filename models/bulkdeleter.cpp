@@ -388,11 +388,7 @@ QFuture<BulkDeleteReport> BulkDeleter::run()
     if (m_options.dryRun || m_keys.isEmpty()) {
         QTimer::singleShot(0, this, [this] {
             if (m_audit) {
-                AuditEntry entry;
-                entry.gateway = m_gateway;
-                entry.action = m_options.action;
-                entry.run = m_runId;
-                entry.phase = u"result"_s;
+                AuditEntry entry = auditEntry(u"result"_s);
                 entry.dryRun = m_options.dryRun;
                 for (const auto &k : std::as_const(m_report.keys))
                     entry.keys.append({k.key.toString(), m_options.dryRun ? u"would-delete"_s : u"not-sent"_s, {}});
@@ -426,11 +422,7 @@ QFuture<BulkDeleteReport> BulkDeleter::run()
                 for (auto &k : m_report.keys)
                     k.error = m_report.error;
                 if (m_audit) {
-                    AuditEntry entry;
-                    entry.gateway = m_gateway;
-                    entry.action = m_options.action;
-                    entry.run = m_runId;
-                    entry.phase = u"result"_s;
+                    AuditEntry entry = auditEntry(u"result"_s);
                     entry.error = m_report.error;
                     for (const auto &k : std::as_const(m_report.keys))
                         entry.keys.append({k.key.toString(), u"not-sent"_s, {}});
@@ -444,6 +436,16 @@ QFuture<BulkDeleteReport> BulkDeleter::run()
             startSending();
         });
     return m_future;
+}
+
+AuditEntry BulkDeleter::auditEntry(const QString &phase) const
+{
+    AuditEntry entry;
+    entry.gateway = m_gateway;
+    entry.action = m_options.action;
+    entry.run = m_runId;
+    entry.phase = phase;
+    return entry;
 }
 
 void BulkDeleter::cancel()
@@ -461,11 +463,7 @@ void BulkDeleter::startSending()
 {
     m_sendStartMs = std::max<qint64>(1, m_clock.elapsed());
     if (m_audit) {
-        AuditEntry entry;
-        entry.gateway = m_gateway;
-        entry.action = m_options.action;
-        entry.run = m_runId;
-        entry.phase = u"start"_s;
+        AuditEntry entry = auditEntry(u"start"_s);
         entry.snapshot = m_report.snapshotPath;
         for (const auto &key : std::as_const(m_keys))
             entry.keys.append({key.toString(), u"previewed"_s, {}});
@@ -558,11 +556,7 @@ void BulkDeleter::auditAcknowledged(int index)
     if (!m_audit)
         return;
     const KeyDeleteReport &k = m_report.keys[index];
-    AuditEntry entry;
-    entry.gateway = m_gateway;
-    entry.action = m_options.action;
-    entry.run = m_runId;
-    entry.phase = u"sent"_s;
+    AuditEntry entry = auditEntry(u"sent"_s);
     entry.keys.append({k.key.toString(), k.accepted ? u"accepted"_s : u"failed"_s, k.error});
     m_audit->append(entry);
 }
@@ -681,11 +675,7 @@ void BulkDeleter::finish()
     }
     m_report.totalMs = m_clock.elapsed();
     if (m_audit && !m_report.dryRun && m_sendStartMs > 0) {
-        AuditEntry entry;
-        entry.gateway = m_gateway;
-        entry.action = m_options.action;
-        entry.run = m_runId;
-        entry.phase = u"result"_s;
+        AuditEntry entry = auditEntry(u"result"_s);
         entry.snapshot = m_report.snapshotPath;
         entry.keys.reserve(m_report.keys.size());
         for (const auto &k : std::as_const(m_report.keys))

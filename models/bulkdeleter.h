@@ -51,6 +51,7 @@
 #include <memory>
 
 class AuditLog;
+struct AuditEntry;
 class BulkDeleteConnection;
 class SnapshotStore;
 
@@ -138,6 +139,8 @@ Q_SIGNALS:
     void finished(const BulkDeleteReport &report);
 
 private:
+    // An audit entry of this run: gateway, action and run id filled in.
+    AuditEntry auditEntry(const QString &phase) const;
     void startSending();
     void sendMore();
     void onAnswer(int index, const Result<Done> &result);
