@@ -54,7 +54,9 @@ private:
 
     std::unique_ptr<GatewayClient> clientFor(const ConnectionProfile &profile, const QString &secret)
     {
-        const auto options = profile.clientOptions(secret, ClientOptions{10000});
+        ClientOptions base;
+        base.timeoutMs = 10000;
+        const auto options = profile.clientOptions(secret, base);
         if (!options)
             qFatal("clientOptions: %s", qPrintable(options.errorString()));
         auto client = std::make_unique<GatewayClient>(*profile.baseUrl());
