@@ -466,6 +466,21 @@ void DemoScenarios::pushOnce(const GroupingKey &key, std::function<void(Result<P
         .then(this, [then](Result<PushResult> result) { then(std::move(result)); });
 }
 
+void DemoScenarios::pushThenObserve(const GroupingKey &key, int scenario, Finish finish)
+{
+    pushOnce(key, [this, key, scenario, finish](Result<PushResult> pushed) {
+        if (!pushed) {
+            finish(pushed.error());
+            return;
+        }
+        m_headline = tr("Pushed to /%1: HTTP %2. The job pushes every %3 s.")
+                         .arg(key.toPath())
+                         .arg(pushed->httpStatus)
+                         .arg(JobEverySeconds);
+        observer(scenario, 0)(finish);
+    });
+}
+
 void DemoScenarios::deleteVerified(QList<GroupingKey> keys, std::function<void(Result<Done>)> then, int attempt)
 {
     // DELETE answers 202 at once and is applied later: delete, re-read,
@@ -644,17 +659,7 @@ DemoScenarios::Action DemoScenarios::stepAction(int scenarioIndex, int step)
                 else
                     ensureJob(hostAKey(), JobEverySeconds);
                 setFocus({hostAKey()});
-                pushOnce(hostAKey(), [this, finish](Result<PushResult> pushed) {
-                    if (!pushed) {
-                        finish(pushed.error());
-                        return;
-                    }
-                    m_headline = tr("Pushed to /%1: HTTP %2. The job pushes every %3 s.")
-                                     .arg(hostAKey().toPath())
-                                     .arg(pushed->httpStatus)
-                                     .arg(JobEverySeconds);
-                    observer(RenamedInstance, 0)(finish);
-                });
+                pushThenObserve(hostAKey(), RenamedInstance, finish);
             };
         case 1:
             return [this](Finish finish) {
@@ -697,17 +702,7 @@ DemoScenarios::Action DemoScenarios::stepAction(int scenarioIndex, int step)
             return [this](Finish finish) {
                 ensureJob(silentJobKey(), JobEverySeconds);
                 setFocus({silentJobKey()});
-                pushOnce(silentJobKey(), [this, finish](Result<PushResult> pushed) {
-                    if (!pushed) {
-                        finish(pushed.error());
-                        return;
-                    }
-                    m_headline = tr("Pushed to /%1: HTTP %2. The job pushes every %3 s.")
-                                     .arg(silentJobKey().toPath())
-                                     .arg(pushed->httpStatus)
-                                     .arg(JobEverySeconds);
-                    observer(NoUp, 0)(finish);
-                });
+                pushThenObserve(silentJobKey(), NoUp, finish);
             };
         case 1:
             return [this](Finish finish) {

@@ -131,6 +131,9 @@ private:
     // Asynchronous building blocks; each calls `then` exactly once.
     void readGroups(std::function<void(Result<QList<Group>>)> then);
     void pushOnce(const GroupingKey &key, std::function<void(Result<PushResult>)> then);
+    // The first step of a live scenario: one push of a job that keeps
+    // pushing every JobEverySeconds, said in the headline, then observed.
+    void pushThenObserve(const GroupingKey &key, int scenario, Finish finish);
     void deleteVerified(QList<GroupingKey> keys, std::function<void(Result<Done>)> then, int attempt = 0);
     void startGateway(LocalGateway *gateway, std::function<void(Result<Done>)> then);
     void waitForKeys(QList<GroupingKey> keys, std::function<void(Result<QList<Group>>)> then, int attempt = 0);
