@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace PushDeck {
+
 namespace {
 
 const char *commandsHelp =
@@ -84,3 +86,5 @@ int runCtl(const QStringList &arguments)
     }
     return ctx.fail(u"unknown command \"%1\" (see pushdeckctl --help)"_s.arg(command), ExitUsage);
 }
+
+} // namespace PushDeck

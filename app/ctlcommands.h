@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+namespace PushDeck {
+
 class CtlContext;
 
 int runCtl(const QStringList &arguments);
@@ -20,3 +22,5 @@ int ctlPrune(CtlContext &ctx, const QStringList &arguments);
 int ctlWipe(CtlContext &ctx, const QStringList &arguments);
 int ctlRepush(CtlContext &ctx, const QStringList &arguments);
 int ctlSnapshot(CtlContext &ctx, const QStringList &arguments);
+
+} // namespace PushDeck

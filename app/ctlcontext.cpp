@@ -1,11 +1,11 @@
 #include "ctlcontext.h"
 
-#include "auditlog.h"
-#include "awaitfuture.h"
-#include "credentialstore.h"
-#include "duration.h"
-#include "snapshot.h"
-#include "stalenessrules.h"
+#include "operations/auditlog.h"
+#include "core/awaitfuture.h"
+#include "gateway/credentialstore.h"
+#include "core/duration.h"
+#include "operations/snapshot.h"
+#include "staleness/stalenessrules.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+
+namespace PushDeck {
 
 CtlContext::CtlContext() = default;
 CtlContext::~CtlContext() = default;
@@ -524,3 +526,5 @@ bool ctlSupportsSeveralGateways(const QString &command)
 {
     return command == u"groups"_s || command == u"delete"_s || command == u"prune"_s;
 }
+
+} // namespace PushDeck

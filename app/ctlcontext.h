@@ -3,16 +3,18 @@
 // the one-line error convention with its exit codes, the gateway client, the
 // staleness policy and the confirmation rule for anything destructive.
 
-#include "connectionprofile.h"
-#include "gatewayclient.h"
-#include "labelmatcher.h"
-#include "stalenesspolicy.h"
+#include "gateway/connectionprofile.h"
+#include "gateway/gatewayclient.h"
+#include "core/labelmatcher.h"
+#include "staleness/stalenesspolicy.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QTextStream>
 
 #include <memory>
+
+namespace PushDeck {
 
 // Exit codes (documented in README.md, "pushdeckctl"). `check` and `lint`
 // have their own 0/1/2(/3) sets.
@@ -151,3 +153,5 @@ bool ctlSupportsSeveralGateways(const QString &command);
 // help printed).
 std::optional<int> parseCommand(CtlContext &ctx, QCommandLineParser &parser, const QString &command,
                                 const QString &description, const QStringList &arguments);
+
+} // namespace PushDeck

@@ -2,15 +2,17 @@
 
 #include "ctlformat.h"
 
-#include "auditlog.h"
-#include "awaitfuture.h"
-#include "bulkdeleter.h"
-#include "pruneselection.h"
-#include "snapshot.h"
+#include "operations/auditlog.h"
+#include "core/awaitfuture.h"
+#include "operations/bulkdeleter.h"
+#include "staleness/pruneselection.h"
+#include "operations/snapshot.h"
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+
+namespace PushDeck {
 
 namespace {
 
@@ -153,3 +155,5 @@ int deleteOnGateways(CtlContext &ctx, const QList<CtlGatewaySelection> &selectio
     }
     return exit;
 }
+
+} // namespace PushDeck

@@ -5,10 +5,12 @@
 // error goes to stderr with its URL and the exit code says something failed.
 
 #include "ctlcontext.h"
-#include "metrics.h"
+#include "core/metrics.h"
 
 #include <memory>
 #include <vector>
+
+namespace PushDeck {
 
 struct CtlGatewayGroups
 {
@@ -40,3 +42,5 @@ struct CtlGatewaySelection
 // selection ("matches {job="x"}").
 int deleteOnGateways(CtlContext &ctx, const QList<CtlGatewaySelection> &selections, const QString &action,
                      const QString &what, bool yes, bool dryRun);
+
+} // namespace PushDeck

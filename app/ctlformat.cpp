@@ -1,8 +1,8 @@
 #include "ctlformat.h"
 
-#include "duration.h"
-#include "exposition.h"
-#include "pruneselection.h"
+#include "core/duration.h"
+#include "format/exposition.h"
+#include "staleness/pruneselection.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -11,6 +11,8 @@
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+
+namespace PushDeck {
 
 void printTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows,
                 const QList<int> &rightAligned)
@@ -170,3 +172,5 @@ QByteArray jsonLine(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
+
+} // namespace PushDeck

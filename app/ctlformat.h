@@ -2,12 +2,14 @@
 // How pushdeckctl writes results: aligned tables for people and the stable
 // JSON objects for scripts (documented in README.md, "pushdeckctl").
 
-#include "metrics.h"
-#include "stalenesspolicy.h"
+#include "core/metrics.h"
+#include "staleness/stalenesspolicy.h"
 
 #include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
+
+namespace PushDeck {
 
 // Aligned columns, two spaces apart; the last column is not padded.
 // `rightAligned` lists the columns whose cells are right-aligned (numbers).
@@ -36,3 +38,5 @@ QString similarKeysHint(const GroupingKey &key, const QList<Group> &groups);
 
 // One compact JSON line (no newline).
 QByteArray jsonLine(const QJsonObject &object);
+
+} // namespace PushDeck

@@ -2,9 +2,11 @@
 
 #include "ctlcontext.h"
 #include "ctlformat.h"
-#include "lint.h"
+#include "staleness/lint.h"
 
 using namespace Qt::StringLiterals;
+
+namespace PushDeck {
 
 int ctlLint(CtlContext &ctx, const QStringList &arguments)
 {
@@ -51,3 +53,5 @@ int ctlLint(CtlContext &ctx, const QStringList &arguments)
     }
     return LintClean;
 }
+
+} // namespace PushDeck

@@ -8,6 +8,10 @@
 
 #include <QStringList>
 
+namespace PushDeck {
+
 class CtlContext;
 
 int ctlLint(CtlContext &ctx, const QStringList &arguments);
+
+} // namespace PushDeck

@@ -5,16 +5,18 @@
 #include "ctlfleet.h"
 #include "ctlformat.h"
 
-#include "awaitfuture.h"
-#include "duration.h"
-#include "exposition.h"
-#include "pruneselection.h"
+#include "core/awaitfuture.h"
+#include "core/duration.h"
+#include "format/exposition.h"
+#include "staleness/pruneselection.h"
 
 #include <QDateTime>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+
+namespace PushDeck {
 
 int ctlStatus(CtlContext &ctx, const QStringList &arguments)
 {
@@ -332,3 +334,5 @@ int ctlCheck(CtlContext &ctx, const QStringList &arguments)
     out.flush();
     return code;
 }
+
+} // namespace PushDeck

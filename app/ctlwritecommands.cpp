@@ -9,12 +9,12 @@
 #include "ctlfleet.h"
 #include "ctlformat.h"
 
-#include "auditlog.h"
-#include "awaitfuture.h"
-#include "bulkdeleter.h"
-#include "groupoperations.h"
-#include "pruneselection.h"
-#include "snapshot.h"
+#include "operations/auditlog.h"
+#include "core/awaitfuture.h"
+#include "operations/bulkdeleter.h"
+#include "operations/groupoperations.h"
+#include "staleness/pruneselection.h"
+#include "operations/snapshot.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+
+namespace PushDeck {
 
 namespace {
 
@@ -624,3 +626,5 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
         return ctx.fail(u"restore incomplete: %1 failed"_s.arg(report->count(RestoreReport::Outcome::Failed)), ExitError);
     return ExitOk;
 }
+
+} // namespace PushDeck

@@ -1,9 +1,9 @@
 // pushdeck: the desktop dashboard. Parses the command line, optionally starts
 // a local demo gateway, and opens the main window on a gateway.
 
-#include "localgateway.h"
-#include "mainwindow.h"
-#include "profileopener.h"
+#include "gateway/localgateway.h"
+#include "views/window/mainwindow.h"
+#include "views/connections/profileopener.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,6 +13,8 @@
 #include <QTimer>
 
 #include <cstdio>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AgeChartView</name>
+    <name>PushDeck::AgeChartView</name>
     <message>
         <source>Age of the last successful push</source>
         <translation>Alter des letzten erfolgreichen Pushs</translation>
@@ -27,7 +27,7 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
     </message>
 </context>
 <context>
-    <name>AuditEntry</name>
+    <name>PushDeck::AuditEntry</name>
     <message>
         <source>not an audit entry: %1</source>
         <translation>kein Eintrag des Prüfprotokolls: %1</translation>
@@ -65,7 +65,7 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
     </message>
 </context>
 <context>
-    <name>AuditLogDock</name>
+    <name>PushDeck::AuditLogDock</name>
     <message>
         <source>Audit log</source>
         <translation>Prüfprotokoll</translation>
@@ -197,7 +197,7 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
     </message>
 </context>
 <context>
-    <name>BulkDeleteConnection</name>
+    <name>PushDeck::BulkDeleteConnection</name>
     <message>
         <source>%1: no complete answer within %2 s</source>
         <translation>%1: keine vollständige Antwort innerhalb von %2 s</translation>
@@ -220,7 +220,7 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
     </message>
 </context>
 <context>
-    <name>BulkDeleteReport</name>
+    <name>PushDeck::BulkDeleteReport</name>
     <message numerus="yes">
         <source>dry run: %n group(s) would be deleted, nothing was sent</source>
         <translation>
@@ -238,7 +238,7 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
     </message>
 </context>
 <context>
-    <name>BulkDeleteView</name>
+    <name>PushDeck::BulkDeleteView</name>
     <message>
         <source>Stop sending</source>
         <translation>Senden stoppen</translation>
@@ -374,7 +374,7 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
     </message>
 </context>
 <context>
-    <name>DeleteDialog</name>
+    <name>PushDeck::DeleteDialog</name>
     <message>
         <source>Delete groups</source>
         <translation>Gruppen löschen</translation>
@@ -488,7 +488,7 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
     </message>
 </context>
 <context>
-    <name>DemoScenarios</name>
+    <name>PushDeck::DemoScenarios</name>
     <message>
         <source>a step is still running</source>
         <translation>ein Schritt läuft noch</translation>
@@ -757,7 +757,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>ExpositionEdit</name>
+    <name>PushDeck::ExpositionEdit</name>
     <message>
         <source>Load file…</source>
         <translation>Datei laden…</translation>
@@ -806,7 +806,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>FamilyTreeModel</name>
+    <name>PushDeck::FamilyTreeModel</name>
     <message numerus="yes">
         <source>%n series</source>
         <translation>
@@ -866,7 +866,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>FleetModel</name>
+    <name>PushDeck::FleetModel</name>
     <message>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
@@ -994,7 +994,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>GatewayView</name>
+    <name>PushDeck::GatewayView</name>
     <message>
         <source>Retry now</source>
         <translation>Jetzt erneut versuchen</translation>
@@ -1065,7 +1065,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>GroupKeyEdit</name>
+    <name>PushDeck::GroupKeyEdit</name>
     <message>
         <source>The group&apos;s full label set, always with job. Values may contain anything (also / and empty values): they are sent base64-encoded where needed.</source>
         <translation>Die vollständige Label-Menge der Gruppe, immer mit job. Werte dürfen alles enthalten (auch / und leere Werte): sie werden wo nötig base64-kodiert gesendet.</translation>
@@ -1280,7 +1280,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>GroupTableModel</name>
+    <name>PushDeck::GroupTableModel</name>
     <message numerus="yes">
         <source>… and %n more</source>
         <translation>
@@ -1407,7 +1407,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>LintModel</name>
+    <name>PushDeck::LintModel</name>
     <message>
         <source>1 group</source>
         <translation>1 Gruppe</translation>
@@ -1426,7 +1426,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>LocalGateway</name>
+    <name>PushDeck::LocalGateway</name>
     <message>
         <source>prometheus-pushgateway was not found (looked for %1 in PATH); install the Debian package prometheus-pushgateway or set PUSHDECK_PUSHGATEWAY</source>
         <translation>prometheus-pushgateway wurde nicht gefunden (gesucht: %1 in PATH); das Debian-Paket prometheus-pushgateway installieren oder PUSHDECK_PUSHGATEWAY setzen</translation>
@@ -1449,7 +1449,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>PushDeck::MainWindow</name>
     <message>
         <source>PushDeck</source>
         <translation>PushDeck</translation>
@@ -1688,7 +1688,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>OperationKeyTable</name>
+    <name>PushDeck::OperationKeyTable</name>
     <message>
         <source>Grouping key</source>
         <translation>Gruppierungsschlüssel</translation>
@@ -1755,7 +1755,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>OperationsController</name>
+    <name>PushDeck::OperationsController</name>
     <message>
         <source>Read-only mode: PushDeck does not change the gateway. Turn read-only mode off in the settings (or start without --read-only) to use this.</source>
         <translation>Schreibschutz: PushDeck ändert das Gateway nicht. Den Schreibschutz in den Einstellungen ausschalten (oder ohne --read-only starten), um dies zu verwenden.</translation>
@@ -1979,7 +1979,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>PitfallsPanel</name>
+    <name>PushDeck::PitfallsPanel</name>
     <message>
         <source>Pitfalls, live on the demo gateway</source>
         <translation>Stolperfallen, live auf dem Demo-Gateway</translation>
@@ -2058,7 +2058,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>PruneWizard</name>
+    <name>PushDeck::PruneWizard</name>
     <message>
         <source>Prune stale groups</source>
         <translation>Veraltete Gruppen aufräumen</translation>
@@ -2244,7 +2244,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>PushDialog</name>
+    <name>PushDeck::PushDialog</name>
     <message>
         <source>Push a group</source>
         <translation>Eine Gruppe pushen</translation>
@@ -2325,7 +2325,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>PushTimelineView</name>
+    <name>PushDeck::PushTimelineView</name>
     <message>
         <source>Push</source>
         <translation>Push</translation>
@@ -2385,7 +2385,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>RePushDialog</name>
+    <name>PushDeck::RePushDialog</name>
     <message>
         <source>Re-push %1</source>
         <translation>%1 erneut pushen</translation>
@@ -2540,7 +2540,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>Reader</name>
+    <name>PushDeck::Reader</name>
     <message>
         <source>%1 must be a number in a string</source>
         <translation>%1 muss eine Zahl in einer Zeichenkette sein</translation>
@@ -2555,7 +2555,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>RulesDialog</name>
+    <name>PushDeck::RulesDialog</name>
     <message>
         <source>must be longer than 0s</source>
         <translation>muss länger als 0s sein</translation>
@@ -2869,14 +2869,14 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>SnapshotStore</name>
+    <name>PushDeck::SnapshotStore</name>
     <message>
         <source>cannot remove the snapshot %1</source>
         <translation>der Schnappschuss %1 kann nicht entfernt werden</translation>
     </message>
 </context>
 <context>
-    <name>StalenessTrendView</name>
+    <name>PushDeck::StalenessTrendView</name>
     <message>
         <source>Groups</source>
         <translation>Gruppen</translation>
@@ -2942,7 +2942,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>ValueHistoryView</name>
+    <name>PushDeck::ValueHistoryView</name>
     <message>
         <source>Select a series to follow its value across polls</source>
         <translation>Eine Serie wählen, um ihren Wert über die Abfragen zu verfolgen</translation>
@@ -2961,7 +2961,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>WipeDialog</name>
+    <name>PushDeck::WipeDialog</name>
     <message>
         <source>Wipe the gateway</source>
         <translation>Das Gateway leeren</translation>

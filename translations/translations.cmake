@@ -11,16 +11,25 @@
 find_package(Qt6 6.4 QUIET COMPONENTS LinguistTools)
 if(TARGET Qt6::lupdate AND TARGET Qt6::lrelease)
     set(PUSHDECK_TS_FILES ${PROJECT_SOURCE_DIR}/translations/pushdeck_de.ts)
-    file(GLOB PUSHDECK_TRANSLATED_SOURCES CONFIGURE_DEPENDS
-        ${PROJECT_SOURCE_DIR}/app/*.cpp ${PROJECT_SOURCE_DIR}/app/*.h
-        ${PROJECT_SOURCE_DIR}/views/*.cpp ${PROJECT_SOURCE_DIR}/views/*.h
-        ${PROJECT_SOURCE_DIR}/models/*.cpp ${PROJECT_SOURCE_DIR}/models/*.h)
+    # Every source of the libraries and executables, from their targets.
+    set(PUSHDECK_TRANSLATED_SOURCES "")
+    foreach(target pushdeck_core pushdeck_format pushdeck_gateway pushdeck_staleness pushdeck_operations
+                   pushdeck_items pushdeck_demo pushdeck_views pushdeck pushdeckctl)
+        get_target_property(sources ${target} SOURCES)
+        get_target_property(dir ${target} SOURCE_DIR)
+        foreach(source IN LISTS sources)
+            if(source MATCHES "\\.(cpp|h)$")
+                cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY ${dir})
+                list(APPEND PUSHDECK_TRANSLATED_SOURCES ${source})
+            endif()
+        endforeach()
+    endforeach()
     # The pushdeck target alone holds only main.cpp: lupdate gets every
     # source and our include folders (not Qt's, which it need not parse).
     qt_add_translations(pushdeck
         TS_FILES ${PUSHDECK_TS_FILES}
         SOURCES ${PUSHDECK_TRANSLATED_SOURCES}
-        INCLUDE_DIRECTORIES ${PROJECT_SOURCE_DIR}/models ${PROJECT_SOURCE_DIR}/views
+        INCLUDE_DIRECTORIES ${PROJECT_SOURCE_DIR}/models ${PROJECT_SOURCE_DIR}
         LUPDATE_OPTIONS -no-obsolete -locations none
         QM_FILES_OUTPUT_VARIABLE PUSHDECK_QM_FILES)
     # Same catalogue, embedded in both executables.

@@ -7,10 +7,10 @@
 //   bench_bulkdelete [N] [rounds]        (defaults: 10000, 3; best round counts)
 //   env BENCH_CONCURRENCY, BENCH_NO_SNAPSHOT, BENCH_NO_AUDIT: for profiling
 
-#include "auditlog.h"
-#include "awaitfuture.h"
-#include "bulkdeleter.h"
-#include "snapshot.h"
+#include "operations/auditlog.h"
+#include "core/awaitfuture.h"
+#include "operations/bulkdeleter.h"
+#include "operations/snapshot.h"
 #include "testgateway.h"
 
 #include <QCoreApplication>
@@ -26,6 +26,8 @@
 #include <cstdio>
 
 #include <sys/resource.h>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 

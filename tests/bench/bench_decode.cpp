@@ -12,7 +12,7 @@
 // time, which a busy machine disturbs less), the ratios, the peak RSS growth of one decode (each in a
 // forked child) and a markdown table row on stdout.
 
-#include "metricsdecoder.h"
+#include "format/metricsdecoder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -39,6 +39,8 @@
 #include <cstdio>
 #include <ctime>
 #include <functional>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 

@@ -17,7 +17,7 @@
 // last is not 100k, growth to 100k is extrapolated linearly and labelled so.
 // Prints the samples and ROW| lines for scripts/bench.sh.
 
-#include "poller.h"
+#include "gateway/poller.h"
 #include "seed.h"
 
 #include <QCommandLineParser>
@@ -26,6 +26,8 @@
 #include <QTemporaryDir>
 
 #include <csignal>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 using namespace bench;

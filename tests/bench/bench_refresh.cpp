@@ -19,8 +19,8 @@
 //
 // Prints the measurements and ROW| lines for scripts/bench.sh.
 
-#include "grouptablemodel.h"
-#include "poller.h"
+#include "items/grouptablemodel.h"
+#include "gateway/poller.h"
 #include "seed.h"
 
 #include <QCommandLineParser>
@@ -30,6 +30,8 @@
 #include <QTimer>
 
 #include <cmath>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 using namespace bench;

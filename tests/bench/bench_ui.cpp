@@ -13,9 +13,9 @@
 //
 // Prints per-phase max/p99 gaps and ROW| lines for scripts/bench.sh.
 
-#include "grouptablemodel.h"
-#include "mainwindow.h"
-#include "poller.h"
+#include "items/grouptablemodel.h"
+#include "views/window/mainwindow.h"
+#include "gateway/poller.h"
 #include "seed.h"
 
 #include <QApplication>
@@ -28,6 +28,8 @@
 #include <map>
 
 #include <time.h>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 using namespace bench;

@@ -5,11 +5,11 @@
 // its figures with (medians, percentiles, the gateway's CPU time, the table
 // row format scripts/bench.sh collects into BENCHMARKS.md).
 
-#include "awaitfuture.h"
-#include "gatewayclient.h"
-#include "groupingkey.h"
-#include "lightrefresh.h"
-#include "localgateway.h"
+#include "core/awaitfuture.h"
+#include "gateway/gatewayclient.h"
+#include "core/groupingkey.h"
+#include "format/lightrefresh.h"
+#include "gateway/localgateway.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -25,6 +25,8 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+
+using namespace PushDeck;
 
 namespace bench {
 

@@ -7,10 +7,12 @@
 // carry the fields of their type and buckets come sorted.
 
 #include "fuzzcheck.h"
-#include "metricsdecoder.h"
+#include "format/metricsdecoder.h"
 
 #include <algorithm>
 #include <cmath>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 

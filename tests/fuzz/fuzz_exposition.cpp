@@ -5,10 +5,12 @@
 // and with the default options, writing and parsing reach a fixed point
 // after one round.
 
-#include "exposition.h"
+#include "format/exposition.h"
 #include "fuzzcheck.h"
 
 #include <cmath>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 

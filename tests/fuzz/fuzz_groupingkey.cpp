@@ -5,10 +5,12 @@
 // `.` or `..` segment (Go's mux would clean those away).
 
 #include "fuzzcheck.h"
-#include "groupingkey.h"
-#include "labelmatcher.h"
+#include "core/groupingkey.h"
+#include "core/labelmatcher.h"
 
 #include <fuzzer/FuzzedDataProvider.h>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 

@@ -4,9 +4,11 @@
 // every label set tried, including the ones the terms themselves suggest.
 
 #include "fuzzcheck.h"
-#include "labelmatcher.h"
+#include "core/labelmatcher.h"
 
 #include <algorithm>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 

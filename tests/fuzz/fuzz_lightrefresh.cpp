@@ -5,14 +5,16 @@
 // entries. Merging onto exactly the scanned groups updates every time and
 // never asks for a full read.
 
-#include "exposition.h"
+#include "format/exposition.h"
 #include "fuzzcheck.h"
-#include "lightrefresh.h"
+#include "format/lightrefresh.h"
 
 #include <QSet>
 
 #include <algorithm>
 #include <cmath>
+
+using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 

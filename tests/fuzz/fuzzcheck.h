@@ -2,13 +2,15 @@
 // What every fuzz target shares: a property check that makes libFuzzer stop
 // and keep the input, and helpers to turn fuzz bytes into Qt text.
 
-#include "result.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <cstdio>
 #include <string>
+
+using namespace PushDeck;
 
 // A broken property is a crash to libFuzzer: it keeps the input as crash-*.
 // The detail (what was compared) goes to stderr first.

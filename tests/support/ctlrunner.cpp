@@ -2,6 +2,8 @@
 
 #include <QProcess>
 
+namespace PushDeck {
+
 QString ctlBinary()
 {
     return QStringLiteral(PUSHDECK_BINARY_DIR "/app/pushdeckctl");
@@ -40,3 +42,5 @@ CtlRun runCtl(const QStringList &arguments, const QByteArray &input, const QProc
     run.err = process.readAllStandardError();
     return run;
 }
+
+} // namespace PushDeck

@@ -5,6 +5,8 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 
+namespace PushDeck {
+
 struct CtlRun
 {
     int exitCode = -1;
@@ -16,3 +18,5 @@ struct CtlRun
 QString ctlBinary();
 CtlRun runCtl(const QStringList &arguments, const QByteArray &input = {},
               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(), int timeoutMs = 120000);
+
+} // namespace PushDeck

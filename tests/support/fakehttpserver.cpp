@@ -4,6 +4,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+namespace PushDeck {
+
 FakeHttpServer::FakeHttpServer(QObject *parent)
     : QObject(parent)
 {
@@ -111,3 +113,5 @@ void FakeHttpServer::serve(QTcpSocket *socket)
     });
     timer->start(response.dripIntervalMs);
 }
+
+} // namespace PushDeck

@@ -10,6 +10,8 @@
 
 #include <functional>
 
+namespace PushDeck {
+
 class FakeHttpServer : public QObject
 {
     Q_OBJECT
@@ -49,3 +51,5 @@ private:
     Handler m_handler;
     int m_requests = 0;
 };
+
+} // namespace PushDeck

@@ -1,8 +1,10 @@
 #include "testgateway.h"
 
-#include "awaitfuture.h"
+#include "core/awaitfuture.h"
 
 #include <QDeadlineTimer>
+
+namespace PushDeck {
 
 TestGateway::TestGateway(LocalGatewayOptions options)
     : m_gateway(std::move(options))
@@ -87,3 +89,5 @@ bool TestGateway::waitForGroups(const std::function<bool(const QList<Group> &)> 
     } while (!deadline.hasExpired());
     return false;
 }
+
+} // namespace PushDeck

@@ -4,12 +4,14 @@
 // the destructor. Child processes are killed with the test process, also
 // when the test crashes or times out.
 
-#include "gatewayclient.h"
-#include "localgateway.h"
+#include "gateway/gatewayclient.h"
+#include "gateway/localgateway.h"
 
 #include <QFuture>
 #include <QTest>
 #include <memory>
+
+namespace PushDeck {
 
 class TestGateway
 {
@@ -42,3 +44,4 @@ private:
     std::unique_ptr<GatewayClient> m_client;
 };
 
+} // namespace PushDeck

@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace PushDeck {
+
 TlsFixture::TlsFixture() = default;
 
 bool TlsFixture::run(const QString &program, const QStringList &args, QByteArray *out)
@@ -122,3 +124,5 @@ LocalGatewayOptions TlsFixture::gatewayOptions(const QString &webConfig, const W
         options.probeAuthorization = "Basic " + (config.user + u':' + config.password).toUtf8().toBase64();
     return options;
 }
+
+} // namespace PushDeck

@@ -6,10 +6,12 @@
 // bcrypt hashes with htpasswd (apache2-utils). Both tools are required
 // (scripts/setup.sh installs them): a missing one fails the test clearly.
 
-#include "localgateway.h"
+#include "gateway/localgateway.h"
 
 #include <QString>
 #include <QTemporaryDir>
+
+namespace PushDeck {
 
 class TlsFixture
 {
@@ -52,3 +54,5 @@ private:
     QTemporaryDir m_dir;
     QString m_error;
 };
+
+} // namespace PushDeck

@@ -1,0 +1,266 @@
+// Grouping keys against a real prometheus-pushgateway: every tricky key is
+// pushed through GroupingKey::toPath, read back from the gateway's JSON
+// labels, and deleted on its own without touching its neighbours — including
+// nested keys and the empty-value collision that poisons a gateway.
+
+#include "core/awaitfuture.h"
+#include "core/groupingkey.h"
+#include "testgateway.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTest>
+
+#include <memory>
+
+using namespace PushDeck;
+
+using namespace Qt::StringLiterals;
+
+char *toString(const GroupingKey &key)
+{
+    return qstrdup(qPrintable(key.toString()));
+}
+
+namespace {
+
+GroupingKey key(const QString &text)
+{
+    auto result = GroupingKey::parse(text);
+    if (!result)
+        qFatal("bad test key %s: %s", qPrintable(text), qPrintable(result.errorString()));
+    return *result;
+}
+
+// Keys that have tripped up clients and pruners: separators, the base64
+// marker and padding, percent signs, whitespace, dot segments, quotes,
+// non-ASCII, empty values, and keys nested in each other. No two of them
+// differ only by empty-valued labels (that pair poisons the gateway; see
+// poisonedByEmptyValueAndRecovered).
+const QStringList &trickyKeys()
+{
+    static const QStringList keys{
+        u"{job=\"plain\"}"_s,
+        u"{job=\"nest\"}"_s,
+        u"{job=\"nest\",instance=\"x\"}"_s,
+        u"{job=\"nest\",instance=\"x\",zone=\"eu\"}"_s,
+        u"{job=\"nest\",zone=\"eu\"}"_s,
+        u"{job=\"a/b\",instance=\"c/d\"}"_s,
+        u"{job=\"slash\",instance=\"/\",path=\"/var/lib/\"}"_s,
+        u"{job=\"eq\",instance=\"=\",x=\"a==b\"}"_s,
+        u"{job=\"at@home\",instance=\"@base64\"}"_s,
+        u"{job=\"pct\",instance=\"100%\",x=\"%2F\"}"_s,
+        u"{job=\"space job\",instance=\" lead and trail \"}"_s,
+        u"{job=\"日本\",instance=\"é\U0001F600\"}"_s,
+        u"{job=\"empty\",instance=\"\"}"_s,
+        u"{job=\"empty2\",a=\"\",b=\"1\"}"_s,
+        u"{job=\"dots\",a=\".\",b=\"..\",c=\"...\"}"_s,
+        u"{job=\"..\"}"_s,
+        u"{job=\"quote\",instance=\"say \\\"hi\\\" \\\\o/\"}"_s,
+        u"{job=\"newline\",instance=\"a\\nb\"}"_s,
+        u"{job=\"query?x=1#frag\",instance=\"+plus+\"}"_s,
+        u"{job=\"~plain-chars_.0\"}"_s,
+    };
+    return keys;
+}
+
+QSet<GroupingKey> keysOf(const QList<Group> &groups)
+{
+    QSet<GroupingKey> keys;
+    for (const Group &g : groups)
+        keys.insert(g.key);
+    return keys;
+}
+
+QString describe(const QSet<GroupingKey> &keys)
+{
+    QStringList texts;
+    for (const GroupingKey &k : keys)
+        texts.append(k.toString());
+    texts.sort();
+    return texts.join(u"  "_s);
+}
+
+double pushedValue(const Group &group)
+{
+    for (const MetricFamily &family : group.families) {
+        if (family.name == u"keys_pushed" && family.series.size() == 1)
+            return family.series.first().value;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestGroupingKeyGateway : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void pushListAndDeleteOne_data();
+    void pushListAndDeleteOne();
+    void poisonedByEmptyValueAndRecovered();
+    void routePrefix();
+
+private:
+    bool wipe();
+
+    std::unique_ptr<TestGateway> m_gateway;
+};
+
+void TestGroupingKeyGateway::initTestCase()
+{
+    m_gateway = std::make_unique<TestGateway>();
+    QVERIFY(m_gateway->start());
+}
+
+void TestGroupingKeyGateway::cleanupTestCase()
+{
+    m_gateway.reset();
+}
+
+bool TestGroupingKeyGateway::wipe()
+{
+    const auto wiped = awaitFuture(m_gateway->client().wipe());
+    if (!wiped) {
+        qWarning("wipe: %s", qPrintable(wiped.errorString()));
+        return false;
+    }
+    return m_gateway->waitForGroups([](const QList<Group> &groups) { return groups.isEmpty(); });
+}
+
+void TestGroupingKeyGateway::pushListAndDeleteOne_data()
+{
+    QTest::addColumn<QString>("victim");
+    for (const QString &k : trickyKeys())
+        QTest::newRow(k.toUtf8().constData()) << k;
+}
+
+void TestGroupingKeyGateway::pushListAndDeleteOne()
+{
+    QFETCH(QString, victim);
+    QVERIFY(wipe());
+
+    // Push every key through the client (i.e. through toPath()).
+    QSet<GroupingKey> expected;
+    QHash<GroupingKey, int> index; // key -> the value pushed to it
+    const QStringList &texts = trickyKeys();
+    for (int i = 0; i < texts.size(); ++i) {
+        const GroupingKey k = key(texts[i]);
+        QByteArray body;
+        const int status = m_gateway->push(k, "keys_pushed " + QByteArray::number(i) + '\n', true, &body);
+        QVERIFY2(status == 200, qPrintable(u"%1 -> %2: %3 (path %4)"_s.arg(k.toString()).arg(status).arg(QString::fromUtf8(body), k.toPath())));
+        expected.insert(k);
+        index.insert(k, i);
+    }
+    QCOMPARE(expected.size(), texts.size());
+
+    // The gateway lists exactly those keys, read from its JSON `labels`.
+    const auto before = m_gateway->groups();
+    QVERIFY(before);
+    const QSet<GroupingKey> listed = keysOf(*before);
+    QVERIFY2(listed == expected, qPrintable(u"listed: "_s + describe(listed) + u"\nexpected: "_s + describe(expected)));
+    for (const Group &g : *before) {
+        QVERIFY2(g.lastPushSuccessful, qPrintable(g.key.toString()));
+        QCOMPARE(pushedValue(g), double(index.value(g.key, -2)));
+        // What the gateway reports converts back into the path we pushed to.
+        QCOMPARE(*GroupingKey::fromPath(g.key.toPath()), g.key);
+    }
+
+    // Delete exactly one; every other group stays as it was.
+    const GroupingKey gone = key(victim);
+    QCOMPARE(m_gateway->deleteGroup(gone), 202);
+    QSet<GroupingKey> remaining = expected;
+    remaining.remove(gone);
+    QVERIFY2(m_gateway->waitForGroups([&](const QList<Group> &groups) { return keysOf(groups) == remaining; }),
+             qPrintable(u"after deleting "_s + gone.toString() + u": "_s + describe(keysOf(*m_gateway->groups()))));
+
+    const auto after = m_gateway->groups();
+    QVERIFY(after);
+    QCOMPARE(after->size(), before->size() - 1);
+    for (const Group &g : *after) {
+        const auto old = std::find_if(before->begin(), before->end(), [&](const Group &b) { return b.key == g.key; });
+        QVERIFY(old != before->end());
+        QCOMPARE(g.pushTime, old->pushTime);
+        QCOMPARE(pushedValue(g), pushedValue(*old));
+        QVERIFY(g.lastPushSuccessful);
+    }
+}
+
+void TestGroupingKeyGateway::poisonedByEmptyValueAndRecovered()
+{
+    // {job="x"} and {job="x",instance=""} are two groups to the API, but
+    // their series collide: once both exist every push fails, from any job.
+    QVERIFY(wipe());
+    const GroupingKey bare = key(u"{job=\"x\"}"_s);
+    const GroupingKey withEmpty = key(u"{job=\"x\",instance=\"\"}"_s);
+    const GroupingKey innocent = key(u"{job=\"innocent\",instance=\"i\"}"_s);
+    QVERIFY(bare != withEmpty);
+    QCOMPARE(bare.collisionKey(), withEmpty.collisionKey());
+
+    QCOMPARE(m_gateway->push(bare, "keys_pushed 1\n"), 200);
+    QCOMPARE(m_gateway->push(innocent, "keys_pushed 2\n"), 200);
+    QByteArray body;
+    const int second = m_gateway->push(withEmpty, "keys_pushed 3\n", true, &body);
+    qDebug("push to %s beside %s: HTTP %d %s", qPrintable(withEmpty.toString()), qPrintable(bare.toString()), second,
+           body.constData());
+
+    // Both exist as separate groups, told apart by the JSON labels.
+    QVERIFY(m_gateway->waitForGroups([&](const QList<Group> &groups) {
+        return keysOf(groups) == QSet<GroupingKey>{bare, withEmpty, innocent};
+    }));
+
+    // Now an unrelated push fails.
+    body.clear();
+    QCOMPARE(m_gateway->push(innocent, "keys_pushed 4\n", true, &body), 400);
+    QVERIFY2(body.contains("inconsistent"), body.constData());
+
+    // Deleting exactly the empty-valued key (instance@base64/=) heals it.
+    QCOMPARE(withEmpty.toPath(), u"metrics/job/x/instance@base64/="_s);
+    QCOMPARE(m_gateway->deleteGroup(withEmpty), 202);
+    QVERIFY(m_gateway->waitForGroups([&](const QList<Group> &groups) {
+        return keysOf(groups) == QSet<GroupingKey>{bare, innocent};
+    }));
+    body.clear();
+    QCOMPARE(m_gateway->push(innocent, "keys_pushed 5\n", true, &body), 200);
+    const auto healed = m_gateway->group(innocent);
+    QVERIFY(healed);
+    QVERIFY(healed->lastPushSuccessful);
+    QCOMPARE(pushedValue(*healed), 5.0);
+    const auto kept = m_gateway->group(bare);
+    QVERIFY(kept);
+    QCOMPARE(pushedValue(*kept), 1.0);
+}
+
+void TestGroupingKeyGateway::routePrefix()
+{
+    // toPath() is relative, so it composes with a gateway behind a prefix.
+    LocalGatewayOptions options;
+    options.routePrefix = u"/pg"_s;
+    TestGateway prefixed(options);
+    QVERIFY(prefixed.start());
+
+    const QList<GroupingKey> keys{key(u"{job=\"a/b\",instance=\"\"}"_s), key(u"{job=\"a/b\",instance=\"=@%\"}"_s),
+                                  key(u"{job=\"..\",x=\".\"}"_s)};
+    for (const GroupingKey &k : keys) {
+        QByteArray body;
+        QVERIFY2(prefixed.push(k, "keys_pushed 1\n", true, &body) == 200, body.constData());
+        // The full URL the client used decodes to the same key again.
+        const QUrl url = prefixed.client().urlFor(k.toPath());
+        QVERIFY2(url.path().startsWith(u"/pg/metrics/"), qPrintable(url.toString()));
+        QCOMPARE(*GroupingKey::fromPath(url.toString()), k);
+    }
+    QVERIFY(prefixed.waitForGroups([&](const QList<Group> &groups) {
+        return keysOf(groups) == QSet<GroupingKey>(keys.begin(), keys.end());
+    }));
+    QCOMPARE(prefixed.deleteGroup(keys[0]), 202);
+    QVERIFY(prefixed.waitForGroups([&](const QList<Group> &groups) {
+        return keysOf(groups) == QSet<GroupingKey>{keys[1], keys[2]};
+    }));
+}
+
+QTEST_GUILESS_MAIN(TestGroupingKeyGateway)
+#include "tst_groupingkey_gateway.moc"

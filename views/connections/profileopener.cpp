@@ -1,0 +1,259 @@
+#include "views/connections/profileopener.h"
+
+#include "views/connections/connectionsdialog.h"
+#include "gateway/credentialstore.h"
+#include "gateway/gatewayclient.h"
+#include "views/gateway/gatewayview.h"
+#include "views/window/mainwindow.h"
+
+#include <QAction>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace PushDeck {
+
+namespace {
+
+const QString OpenKey = u"connections/open"_s;
+
+} // namespace
+
+ProfileOpener::ProfileOpener(MainWindow *window, CredentialStore *store)
+    : QObject(window)
+    , m_window(window)
+    , m_store(store ? store : new CredentialStore(this))
+{
+    m_action = new QAction(tr("&Connections…"), this);
+    m_action->setObjectName(u"connectionsAction"_s);
+    m_action->setToolTip(tr("Connection profiles: URL, authentication, TLS certificates"));
+    connect(m_action, &QAction::triggered, this, &ProfileOpener::showConnectionsDialog);
+
+    auto *openMenu = new QMenu(tr("Open C&onnection"), window);
+    openMenu->setObjectName(u"openConnectionMenu"_s);
+    connect(openMenu, &QMenu::aboutToShow, this, [this, openMenu] {
+        openMenu->clear();
+        QSettings settings;
+        const auto profiles = ConnectionProfile::loadAll(settings);
+        for (const ConnectionProfile &p : profiles)
+            openMenu->addAction(p.name, this, [this, name = p.name] { openProfile(name); });
+        if (profiles.isEmpty())
+            openMenu->addAction(tr("No profiles yet"))->setEnabled(false);
+    });
+    if (QMenu *menu = window->gatewayMenu()) {
+        // Before "Quit" and its separator.
+        const auto actions = menu->actions();
+        QAction *before = actions.size() >= 2 ? actions[actions.size() - 2] : nullptr;
+        menu->insertAction(before, m_action);
+        menu->insertMenu(before, openMenu);
+        menu->insertSeparator(before);
+    }
+
+    m_warning = new QLabel(window->statusBar());
+    m_warning->setObjectName(u"tlsWarning"_s);
+    m_warning->setStyleSheet(u"color: #c62828; font-weight: bold;"_s);
+    m_warning->setContentsMargins(6, 0, 6, 0);
+    m_warning->hide();
+    window->statusBar()->addPermanentWidget(m_warning);
+
+    connect(window->tabs(), &QTabWidget::currentChanged, this, &ProfileOpener::updateWarning);
+    connect(window, &MainWindow::gatewayTabClosed, this, [this](GatewayView *view) {
+        if (m_open.remove(view)) {
+            saveOpenProfiles();
+            updateWarning();
+        }
+    });
+
+    m_confirm = [this](const ConnectionProfile &p) {
+        return QMessageBox::warning(m_window, tr("Credentials over plain http"),
+                                    tr("The profile \"%1\" sends its %2 to %3 over plain http: anyone on the network can "
+                                       "read them.\n\nSend them anyway? (You will not be asked again for this profile.)")
+                                        .arg(p.name,
+                                             p.auth == ConnectionProfile::Auth::Basic ? tr("user name and password") : tr("token"),
+                                             p.url),
+                                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            == QMessageBox::Yes;
+    };
+    m_ask = [this](const ConnectionProfile &p, const QString &why) -> std::optional<QString> {
+        bool ok = false;
+        const QString secret = QInputDialog::getText(
+            m_window, tr("Secret for %1").arg(p.name),
+            tr("%1\n\nType the %2 for \"%3\"; it is kept for this session only:")
+                .arg(why, p.auth == ConnectionProfile::Auth::Basic ? tr("password of %1").arg(p.username) : tr("token"), p.name),
+            QLineEdit::Password, {}, &ok);
+        if (!ok || secret.isEmpty())
+            return std::nullopt;
+        return secret;
+    };
+}
+
+ProfileOpener::~ProfileOpener() = default;
+
+void ProfileOpener::showConnectionsDialog()
+{
+    ConnectionsDialog dialog(m_store, m_window);
+    connect(&dialog, &ConnectionsDialog::openRequested, this, &ProfileOpener::openProfile);
+    dialog.exec();
+}
+
+void ProfileOpener::fail(const QString &name, const QString &message)
+{
+    m_pending.removeAll(name);
+    m_window->statusBar()->showMessage(message);
+    Q_EMIT failed(name, message);
+}
+
+GatewayView *ProfileOpener::viewFor(const QString &name) const
+{
+    for (auto it = m_open.cbegin(); it != m_open.cend(); ++it) {
+        if (it->name == name && it->client && it.key()->client() == it->client)
+            return it.key();
+    }
+    return nullptr;
+}
+
+QStringList ProfileOpener::openProfiles() const
+{
+    QStringList names;
+    for (GatewayView *view : m_window->views()) {
+        const auto it = m_open.constFind(view);
+        if (it != m_open.cend() && it->client && view->client() == it->client)
+            names << it->name;
+    }
+    return names;
+}
+
+void ProfileOpener::saveOpenProfiles()
+{
+    QSettings().setValue(OpenKey, openProfiles());
+}
+
+int ProfileOpener::restoreOpenProfiles()
+{
+    const QStringList names = QSettings().value(OpenKey).toStringList();
+    for (const QString &name : names)
+        openProfile(name);
+    return int(names.size());
+}
+
+void ProfileOpener::openProfile(const QString &name)
+{
+    if (GatewayView *view = viewFor(name)) {
+        m_window->tabs()->setCurrentWidget(view);
+        Q_EMIT opened(name, view);
+        return;
+    }
+    if (m_pending.contains(name))
+        return;
+    QSettings settings;
+    auto loaded = ConnectionProfile::load(settings, name);
+    if (!loaded) {
+        fail(name, tr("No connection profile \"%1\"").arg(name));
+        return;
+    }
+    ConnectionProfile profile = *loaded;
+    if (const auto valid = profile.validate(); !valid) {
+        fail(name, valid.errorString());
+        return;
+    }
+    // Ask once per profile before credentials travel unencrypted.
+    if (profile.sendsCredentialsInClear() && !profile.plainHttpCredentialsAccepted) {
+        if (!m_confirm || !m_confirm(profile)) {
+            fail(name, tr("Not opened: \"%1\" would send credentials over plain http").arg(name));
+            return;
+        }
+        profile.plainHttpCredentialsAccepted = true;
+        ConnectionProfile::save(settings, profile);
+    }
+    if (!profile.needsSecret()) {
+        openWithSecret(profile, {});
+        return;
+    }
+    if (const auto session = CredentialStore::sessionSecret(name)) {
+        openWithSecret(profile, *session);
+        return;
+    }
+    m_pending.append(name);
+    m_window->statusBar()->showMessage(tr("Reading the secret of \"%1\" from the system keyring…").arg(name));
+    QPointer<ProfileOpener> self(this);
+    m_store->read(name).then(this, [self, profile](const Result<QString> &secret) {
+        if (!self)
+            return;
+        self->m_pending.removeAll(profile.name);
+        if (secret) {
+            self->openWithSecret(profile, *secret);
+            return;
+        }
+        const auto typed = self->m_ask ? self->m_ask(profile, secret.errorString()) : std::nullopt;
+        if (!typed) {
+            self->fail(profile.name, tr("Not opened: no secret for \"%1\" (%2)").arg(profile.name, secret.errorString()));
+            return;
+        }
+        CredentialStore::rememberForSession(profile.name, *typed);
+        self->openWithSecret(profile, *typed);
+    });
+}
+
+void ProfileOpener::openWithSecret(const ConnectionProfile &profile, const QString &secret)
+{
+    m_pending.removeAll(profile.name);
+    const auto options = profile.clientOptions(secret);
+    if (!options) {
+        fail(profile.name, options.errorString());
+        return;
+    }
+    GatewayView *view = m_window->openConnection(*profile.baseUrl(), *options, profile.name);
+    if (!view) {
+        fail(profile.name, tr("Cannot open \"%1\"").arg(profile.name));
+        return;
+    }
+    m_open.insert(view, {profile.name, view->client(), options->skipsVerification()});
+    const int index = m_window->tabs()->indexOf(view);
+    const QString url = profile.baseUrl()->toDisplayString(QUrl::RemoveUserInfo);
+    // The tab icon shows the gateway's state (MainWindow): the warning is
+    // the tab's red text, its tooltip and the status-bar note.
+    QTabBar *bar = m_window->tabs()->tabBar();
+    if (options->skipsVerification()) {
+        bar->setTabTextColor(index, QColor(0xc6, 0x28, 0x28));
+        m_window->tabs()->setTabToolTip(index, tr("%1 — TLS certificate NOT verified (skip verification is on)").arg(url));
+    } else {
+        bar->setTabTextColor(index, QColor());
+        m_window->tabs()->setTabToolTip(index, url);
+    }
+    // Another URL typed into this tab: it no longer shows the profile.
+    connect(view, &GatewayView::stateChanged, this, [this, view] {
+        const auto it = m_open.constFind(view);
+        if (it == m_open.cend() || view->client() == it->client)
+            return;
+        m_open.remove(view);
+        if (const int i = m_window->tabs()->indexOf(view); i >= 0)
+            m_window->tabs()->tabBar()->setTabTextColor(i, QColor());
+        saveOpenProfiles();
+        updateWarning();
+    });
+    saveOpenProfiles();
+    updateWarning();
+    Q_EMIT opened(profile.name, view);
+}
+
+void ProfileOpener::updateWarning()
+{
+    auto *view = qobject_cast<GatewayView *>(m_window->tabs()->currentWidget());
+    const auto it = view ? m_open.constFind(view) : m_open.cend();
+    const bool insecure = it != m_open.cend() && it->insecure && it->client && view->client() == it->client;
+    m_warning->setText(insecure ? tr("⚠ TLS certificate not verified") : QString());
+    m_warning->setToolTip(insecure ? tr("The profile \"%1\" skips TLS certificate verification: anyone between you and the "
+                                        "gateway can read the credentials and fake its answers.")
+                                         .arg(it->name)
+                                   : QString());
+    m_warning->setVisible(insecure);
+}
+
+} // namespace PushDeck

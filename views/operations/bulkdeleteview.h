@@ -1,0 +1,73 @@
+#pragma once
+// Runs one BulkDeleter and shows it: progress with a Cancel button while the
+// DELETEs go out and the gateway is re-read, then the outcome of every
+// previewed key (deleted, still present, failed, not sent, unverified). The
+// delete dialog and the prune wizard both end here, so both report alike.
+
+#include "operations/bulkdeleter.h"
+#include "staleness/pruneselection.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace PushDeck {
+
+class AuditLog;
+class OperationKeyTable;
+class SnapshotStore;
+
+class BulkDeleteView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BulkDeleteView)
+public:
+    explicit BulkDeleteView(QWidget *parent = nullptr);
+    ~BulkDeleteView() override;
+
+    // Deletes exactly the previewed candidates' groups (returns at once).
+    // `store`/`log` may be null (no undo snapshot / no audit); the client,
+    // store and log must outlive the run.
+    void start(GatewayClient *client, const QList<PruneCandidate> &previewed, const BulkDeleteOptions &options,
+               SnapshotStore *store, AuditLog *log);
+    // Stops sending; requests in flight finish, then the gateway is re-read
+    // and every key still gets an outcome.
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    bool hasFinished() const { return m_finished; }
+    const BulkDeleteReport &report() const { return m_report; }
+
+    // For tests and screenshots.
+    OperationKeyTable *table() const { return m_table; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QProgressBar *progressBar() const { return m_bar; }
+    QString statusText() const;
+    QString summaryText() const;
+
+Q_SIGNALS:
+    void progress(int done, int total);
+    void finished(const BulkDeleteReport &report);
+
+private:
+    void onProgress(int done, int total);
+    void onVerifying(int attempt);
+    void onFinished(const BulkDeleteReport &report);
+
+    QPointer<BulkDeleter> m_deleter;
+    BulkDeleteReport m_report;
+    bool m_running = false;
+    bool m_finished = false;
+    bool m_dryRun = false;
+
+    QLabel *m_status = nullptr;
+    QProgressBar *m_bar = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QLabel *m_summary = nullptr;
+    OperationKeyTable *m_table = nullptr;
+};
+
+} // namespace PushDeck

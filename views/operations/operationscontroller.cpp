@@ -1,0 +1,653 @@
+#include "views/operations/operationscontroller.h"
+
+#include "views/common/actionicons.h"
+#include "operations/auditlog.h"
+#include "views/operations/auditlogdock.h"
+#include "views/operations/deletedialog.h"
+#include "gateway/gatewayclient.h"
+#include "views/operations/prunewizard.h"
+#include "views/operations/pushdialog.h"
+#include "views/operations/wipedialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDateTime>
+#include <QDialog>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStyle>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace PushDeck {
+
+namespace {
+
+QString readOnlyReason()
+{
+    return OperationsController::tr("Read-only mode: PushDeck does not change the gateway. Turn read-only mode off "
+                                    "in the settings (or start without --read-only) to use this.");
+}
+
+QString timeText(const QDateTime &utc)
+{
+    return utc.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+}
+
+} // namespace
+
+OperationsController::OperationsController(QWidget *window, const QString &snapshotDirectory, const QString &auditLogPath,
+                                           QObject *parent)
+    : QObject(parent ? parent : window)
+    , m_window(window)
+    , m_store(snapshotDirectory)
+    , m_audit(std::make_unique<AuditLog>(auditLogPath))
+{
+    setObjectName(u"operationsController"_s);
+    m_delete = makeAction(u"delete"_s, tr("&Delete…"),
+                          tr("Delete the selected groups (exactly their keys), after a confirmation that lists them"),
+                          u"deleteAction"_s);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_bulkDelete = makeAction(u"delete-bulk"_s, tr("&Bulk delete by matcher…"),
+                              tr("Delete every group whose key matches a label matcher, with a preview and a dry run"),
+                              u"bulkDeleteAction"_s);
+    m_prune = makeAction(u"prune"_s, tr("&Prune stale…"),
+                         tr("Delete groups by staleness state or age, with a preview"), u"pruneAction"_s);
+    m_wipe = makeAction(u"wipe"_s, tr("&Wipe gateway…"),
+                        tr("Delete every group through the admin API, after typing the gateway's address"),
+                        u"wipeAction"_s);
+    m_push = makeAction(u"push"_s, tr("P&ush new group…"),
+                        tr("Push exposition text to a grouping key, validated before sending"), u"pushAction"_s);
+    m_rePush = makeAction(u"repush"_s, tr("&Re-push…"),
+                          tr("Touch, move, edit or copy the selected group"), u"rePushAction"_s);
+    m_undo = makeAction(u"undo"_s, tr("&Undo last change"),
+                        tr("Push back the groups saved before the last destructive action"), u"undoAction"_s);
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_exportSnapshot = makeAction(QString(), tr("&Export snapshot…"), tr("Save an undo snapshot to a file"),
+                                  u"exportSnapshotAction"_s);
+    m_importSnapshot = makeAction(QString(), tr("&Import snapshot…"),
+                                  tr("Add a snapshot file to the undo snapshots (and restore it if you like)"),
+                                  u"importSnapshotAction"_s);
+    m_showAuditLog = makeAction(u"audit-log"_s, tr("&Audit log"), tr("Every change PushDeck made, with its outcome"),
+                                u"showAuditLogAction"_s);
+
+    connect(m_delete, &QAction::triggered, this, &OperationsController::deleteSelected);
+    connect(m_bulkDelete, &QAction::triggered, this, &OperationsController::bulkDeleteByMatcher);
+    connect(m_prune, &QAction::triggered, this, &OperationsController::pruneStale);
+    connect(m_wipe, &QAction::triggered, this, &OperationsController::wipeGateway);
+    connect(m_push, &QAction::triggered, this, &OperationsController::pushNewGroup);
+    connect(m_rePush, &QAction::triggered, this, [this] { rePushSelected(); });
+    connect(m_undo, &QAction::triggered, this, &OperationsController::undoLatest);
+    connect(m_exportSnapshot, &QAction::triggered, this, &OperationsController::exportSnapshotClicked);
+    connect(m_importSnapshot, &QAction::triggered, this, &OperationsController::importSnapshotClicked);
+    connect(m_showAuditLog, &QAction::triggered, this, &OperationsController::showAuditLog);
+
+    updateIcons();
+    if (m_window)
+        m_window->installEventFilter(this);
+    refreshLatestSnapshot();
+}
+
+OperationsController::~OperationsController()
+{
+    closeDialogs();
+}
+
+QAction *OperationsController::makeAction(const QString &iconName, const QString &text, const QString &tip,
+                                          const QString &objectName)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    action->setToolTip(tip);
+    action->setStatusTip(tip);
+    m_baseTips.insert(action, tip);
+    m_iconNames.insert(action, iconName);
+    return action;
+}
+
+void OperationsController::updateIcons()
+{
+    for (auto it = m_iconNames.cbegin(); it != m_iconNames.cend(); ++it) {
+        QIcon icon = it.value().isEmpty() ? QIcon() : ActionIcons::icon(it.value());
+        if (icon.isNull()) {
+            if (it.key() == m_exportSnapshot)
+                icon = QIcon::fromTheme(u"document-save-as"_s, QApplication::style()->standardIcon(QStyle::SP_DialogSaveButton));
+            else if (it.key() == m_importSnapshot)
+                icon = QIcon::fromTheme(u"document-open"_s, QApplication::style()->standardIcon(QStyle::SP_DialogOpenButton));
+        }
+        it.key()->setIcon(icon);
+    }
+}
+
+bool OperationsController::eventFilter(QObject *watched, QEvent *event)
+{
+    // The action icons come in a light and a dark variant.
+    if (watched == m_window && event->type() == QEvent::ApplicationPaletteChange)
+        updateIcons();
+    return QObject::eventFilter(watched, event);
+}
+
+QList<QAction *> OperationsController::actions() const
+{
+    return {m_delete, m_bulkDelete, m_prune, m_wipe, nullptr, m_push, m_rePush, nullptr,
+            m_undo, m_exportSnapshot, m_importSnapshot, nullptr, m_showAuditLog};
+}
+
+QList<QAction *> OperationsController::mutatingActions() const
+{
+    return {m_delete, m_bulkDelete, m_prune, m_wipe, m_push, m_rePush, m_undo};
+}
+
+// Handed over by the main window ---------------------------------------------------------
+
+void OperationsController::setClient(GatewayClient *client)
+{
+    if (client == m_client)
+        return;
+    closeDialogs();
+    if (m_ops) {
+        m_ops->deleteLater();
+        m_ops = nullptr;
+    }
+    disconnect(m_clientGone);
+    m_client = client;
+    m_adminApi = false;
+    m_busy = false;
+    if (m_client) {
+        m_ops = new GroupOperations(m_client, this);
+        m_ops->setSnapshotStore(&m_store);
+        m_ops->setAuditLog(m_audit.get());
+        if (m_verifyReads > 0)
+            m_ops->setVerification(m_verifyReads, m_verifyDelayMs);
+        // A client deleted behind our back must not leave a dangling pointer.
+        m_clientGone = connect(m_client, &QObject::destroyed, this, [this] {
+            m_client = nullptr;
+            closeDialogs();
+            if (m_ops) {
+                m_ops->deleteLater();
+                m_ops = nullptr;
+            }
+            updateActions();
+        });
+    }
+    refreshLatestSnapshot();
+}
+
+void OperationsController::setSelectionProvider(GroupsProvider provider)
+{
+    m_selection = std::move(provider);
+    updateActions();
+}
+
+void OperationsController::setGroupsProvider(GroupsProvider provider)
+{
+    m_groups = std::move(provider);
+}
+
+void OperationsController::setStalenessPolicy(const StalenessPolicy &policy)
+{
+    m_policy = policy;
+}
+
+void OperationsController::setGatewayStatus(const GatewayStatus &status)
+{
+    m_adminApi = status.adminApiEnabled;
+    updateActions();
+}
+
+void OperationsController::setReadOnly(bool readOnly)
+{
+    if (readOnly == m_readOnly)
+        return;
+    m_readOnly = readOnly;
+    updateActions();
+    Q_EMIT readOnlyChanged(readOnly);
+}
+
+void OperationsController::setBulkOptions(const BulkDeleteOptions &options)
+{
+    m_bulkOptions = options;
+}
+
+void OperationsController::setVerification(int reads, int delayMs)
+{
+    m_verifyReads = reads;
+    m_verifyDelayMs = delayMs;
+    if (m_ops)
+        m_ops->setVerification(reads, delayMs);
+}
+
+QList<Group> OperationsController::selected() const
+{
+    return m_selection ? m_selection() : QList<Group>{};
+}
+
+QList<Group> OperationsController::allGroups() const
+{
+    return m_groups ? m_groups() : QList<Group>{};
+}
+
+double OperationsController::now() const
+{
+    return QDateTime::currentMSecsSinceEpoch() / 1000.0;
+}
+
+bool OperationsController::canMutate(QString *why) const
+{
+    if (m_readOnly) {
+        *why = readOnlyReason();
+        return false;
+    }
+    if (!m_client) {
+        *why = tr("No gateway is open.");
+        return false;
+    }
+    if (m_busy) {
+        *why = tr("Another operation is running.");
+        return false;
+    }
+    return true;
+}
+
+void OperationsController::updateActions()
+{
+    QString why;
+    const bool mutate = canMutate(&why);
+    const int selectedCount = mutate ? int(selected().size()) : 0;
+
+    // Each mutating action: enabled or not, and the tooltip says why not.
+    const auto apply = [this](QAction *action, bool enabled, const QString &reason) {
+        action->setEnabled(enabled);
+        const QString base = m_baseTips.value(action);
+        action->setToolTip(enabled || reason.isEmpty() ? base : base + u"\n"_s + reason);
+    };
+    apply(m_delete, mutate && selectedCount > 0, mutate ? tr("Select one or more groups first.") : why);
+    apply(m_bulkDelete, mutate, why);
+    apply(m_prune, mutate, why);
+    apply(m_wipe, mutate && m_adminApi,
+          mutate ? tr("The gateway's admin API is off (it must be started with --web.enable-admin-api).") : why);
+    apply(m_push, mutate, why);
+    apply(m_rePush, mutate && selectedCount == 1, mutate ? tr("Select exactly one group.") : why);
+
+    QString undoTip;
+    if (m_latest)
+        undoTip = tr("Last snapshot: before \"%1\" at %2").arg(m_latest->action, timeText(m_latest->created));
+    const QString undoBase = m_baseTips.value(m_undo);
+    m_undo->setEnabled(mutate && m_latest.has_value());
+    m_undo->setToolTip(!mutate             ? undoBase + u"\n"_s + why
+                       : m_latest.has_value() ? undoBase + u"\n"_s + undoTip
+                                              : undoBase + u"\n"_s + tr("There is no undo snapshot yet."));
+
+    m_exportSnapshot->setEnabled(m_latest.has_value());
+    m_exportSnapshot->setToolTip(m_latest ? m_baseTips.value(m_exportSnapshot)
+                                          : m_baseTips.value(m_exportSnapshot) + u"\n"_s + tr("There is no snapshot yet."));
+    m_importSnapshot->setEnabled(true);
+    m_showAuditLog->setEnabled(true);
+}
+
+void OperationsController::refreshLatestSnapshot()
+{
+    // Undo is per gateway: the newest snapshot taken on this one (a delete
+    // across several gateways saves one snapshot on each).
+    m_latest = m_client ? m_store.latestFor(redactedUrl(m_client->baseUrl())) : m_store.latest();
+    updateActions();
+}
+
+// Dialogs ----------------------------------------------------------------------------------
+
+void OperationsController::track(QDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    m_dialogs.removeAll(nullptr);
+    m_dialogs.append(dialog);
+    dialog->open();
+}
+
+void OperationsController::closeDialogs()
+{
+    // They point at the client and operations that are about to go.
+    for (const QPointer<QDialog> &dialog : std::as_const(m_dialogs)) {
+        if (dialog)
+            delete dialog.data();
+    }
+    m_dialogs.clear();
+    if (m_confirmation)
+        delete m_confirmation.data();
+}
+
+void OperationsController::say(const QString &text, bool error)
+{
+    m_lastMessage = text;
+    Q_EMIT message(text, error);
+}
+
+void OperationsController::afterOperation(const QString &text, bool error)
+{
+    refreshLatestSnapshot();
+    if (m_dock && m_dock->isVisible())
+        m_dock->refresh();
+    say(text, error);
+    Q_EMIT operationFinished();
+}
+
+// Every dialog that runs a BulkDeleter gets the same options, snapshot store
+// and audit log, and reports its outcome the same way.
+template <typename Dialog>
+Dialog *OperationsController::wireBulkDelete(Dialog *dialog)
+{
+    dialog->setBulkOptions(m_bulkOptions);
+    dialog->setSnapshotStore(&m_store);
+    dialog->setAuditLog(m_audit.get());
+    connect(dialog, &Dialog::deleteFinished, this, [this](const BulkDeleteReport &report) {
+        afterOperation(report.summary(), !report.dryRun && !report.allDeleted());
+    });
+    track(dialog);
+    return dialog;
+}
+
+DeleteDialog *OperationsController::deleteSelected()
+{
+    QString why;
+    if (!canMutate(&why)) {
+        say(why, true);
+        return nullptr;
+    }
+    const QList<Group> groups = selected();
+    if (groups.isEmpty()) {
+        say(tr("Select one or more groups to delete."), true);
+        return nullptr;
+    }
+    return wireBulkDelete(new DeleteDialog(DeleteDialog::Mode::Selection, m_client, groups, m_policy, now(), m_window));
+}
+
+DeleteDialog *OperationsController::bulkDeleteByMatcher()
+{
+    QString why;
+    if (!canMutate(&why)) {
+        say(why, true);
+        return nullptr;
+    }
+    return wireBulkDelete(new DeleteDialog(DeleteDialog::Mode::Matcher, m_client, allGroups(), m_policy, now(), m_window));
+}
+
+PruneWizard *OperationsController::pruneStale()
+{
+    QString why;
+    if (!canMutate(&why)) {
+        say(why, true);
+        return nullptr;
+    }
+    return wireBulkDelete(new PruneWizard(m_client, allGroups(), m_policy, now(), m_window));
+}
+
+WipeDialog *OperationsController::wipeGateway()
+{
+    QString why;
+    if (!canMutate(&why)) {
+        say(why, true);
+        return nullptr;
+    }
+    if (!m_adminApi) {
+        say(tr("Wipe needs the gateway's admin API (--web.enable-admin-api)."), true);
+        return nullptr;
+    }
+    const int count = m_groups ? int(allGroups().size()) : -1;
+    auto *dialog = new WipeDialog(m_ops, m_client->baseUrl(), count, m_window);
+    connect(dialog, &WipeDialog::wipeFinished, this, [this](bool ok, const QString &text) { afterOperation(text, !ok); });
+    track(dialog);
+    return dialog;
+}
+
+PushDialog *OperationsController::pushNewGroup()
+{
+    QString why;
+    if (!canMutate(&why)) {
+        say(why, true);
+        return nullptr;
+    }
+    auto *dialog = new PushDialog(m_ops, m_client->baseUrl(), allGroups(), m_window);
+    connect(dialog, &PushDialog::pushFinished, this, [this](bool ok, const QString &text) { afterOperation(text, !ok); });
+    track(dialog);
+    return dialog;
+}
+
+RePushDialog *OperationsController::rePushSelected(RePushDialog::Mode mode)
+{
+    QString why;
+    if (!canMutate(&why)) {
+        say(why, true);
+        return nullptr;
+    }
+    const QList<Group> groups = selected();
+    if (groups.size() != 1) {
+        say(tr("Select exactly one group to re-push."), true);
+        return nullptr;
+    }
+    auto *dialog = new RePushDialog(m_ops, m_client->baseUrl(), groups.first(), allGroups(), m_window);
+    dialog->setMode(mode);
+    connect(dialog, &RePushDialog::operationFinished, this,
+            [this](bool ok, const QString &text) { afterOperation(text, !ok); });
+    track(dialog);
+    return dialog;
+}
+
+// Undo and snapshots -----------------------------------------------------------------------
+
+void OperationsController::undoLatest()
+{
+    QString why;
+    if (!canMutate(&why)) {
+        say(why, true);
+        return;
+    }
+    refreshLatestSnapshot();
+    if (!m_latest) {
+        say(tr("Nothing to undo: there are no snapshots of this gateway in %1.").arg(m_store.directory()), true);
+        return;
+    }
+    confirmRestore(m_latest->path);
+}
+
+void OperationsController::confirmRestore(const QString &path)
+{
+    QString why;
+    if (!canMutate(&why)) {
+        say(why, true);
+        return;
+    }
+    if (m_confirmation)
+        return; // one question at a time
+    m_busy = true;
+    updateActions();
+    // A snapshot of thousands of groups takes a moment to read and check.
+    const SnapshotStore store = m_store;
+    QtConcurrent::run([store, path] { return store.load(path); }).then(this, [this](const Result<Snapshot> &loaded) {
+        m_busy = false;
+        updateActions();
+        if (!loaded) {
+            say(tr("Cannot undo: %1").arg(loaded.errorString()), true);
+            return;
+        }
+        if (!m_client)
+            return;
+        const Snapshot &snapshot = *loaded;
+        const QString here = redactedUrl(m_client->baseUrl());
+        QString text = tr("Restore %n group(s) saved before \"%1\" at %2?", nullptr, int(snapshot.groups.size()))
+                           .arg(snapshot.action, timeText(snapshot.created));
+        QStringList details;
+        details << tr("Each group is pushed back with PUT to its own key; a group that exists now is replaced by "
+                      "the saved content.");
+        details << tr("Their push time will be the time of this undo, not the original push time: dashboards and "
+                      "alerts will see them as freshly pushed.");
+        if (!snapshot.createdKeys.isEmpty()) {
+            QStringList keys;
+            for (const auto &key : snapshot.createdKeys.mid(0, 5))
+                keys << key.toString();
+            details << tr("%n group(s) created by that action will be deleted: %1", nullptr, int(snapshot.createdKeys.size()))
+                           .arg(keys.join(u", "_s) + (snapshot.createdKeys.size() > 5 ? u", …"_s : QString()));
+        }
+        if (!snapshot.gatewayUrl.isEmpty() && snapshot.gatewayUrl != here)
+            details << tr("Note: the snapshot was taken on %1, but it will be restored to %2.").arg(snapshot.gatewayUrl, here);
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Undo"), text, QMessageBox::NoButton, m_window);
+        box->setObjectName(u"restoreConfirmation"_s);
+        box->setInformativeText(details.join(u"\n\n"_s));
+        QStringList keyList;
+        for (const auto &group : snapshot.groups)
+            keyList << group.key.toString();
+        box->setDetailedText(keyList.join(u'\n'));
+        auto *restore = box->addButton(tr("Restore"), QMessageBox::AcceptRole);
+        restore->setObjectName(u"restoreButton"_s);
+        box->addButton(QMessageBox::Cancel);
+        box->setDefaultButton(restore);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::WindowModal);
+        connect(box, &QMessageBox::buttonClicked, this, [this, restore, snapshot](QAbstractButton *button) {
+            if (button == restore)
+                restoreSnapshot(snapshot);
+        });
+        m_confirmation = box;
+        box->open();
+    });
+}
+
+void OperationsController::restoreSnapshot(const Snapshot &snapshot)
+{
+    QString why;
+    if (!canMutate(&why)) {
+        say(why, true);
+        return;
+    }
+    m_busy = true;
+    updateActions();
+    say(tr("Restoring %n group(s)…", nullptr, int(snapshot.groups.size())), false);
+    m_ops->restore(snapshot).then(this, [this](const Result<RestoreReport> &report) {
+        m_busy = false;
+        QString text;
+        bool ok = false;
+        if (!report) {
+            text = tr("Undo failed: %1").arg(report.errorString());
+        } else {
+            ok = report->ok();
+            text = report->message;
+            if (!ok) {
+                QStringList failed;
+                for (const auto &item : report->items) {
+                    if (item.outcome == RestoreReport::Outcome::Failed)
+                        failed << item.key.toString() + u": "_s + item.error;
+                }
+                text += u"\n"_s + tr("Failed: %1").arg(failed.join(u"; "_s));
+            }
+        }
+        afterOperation(text, !ok);
+        Q_EMIT restoreFinished(ok, text);
+    });
+}
+
+Result<Done> OperationsController::exportSnapshot(const QString &nameOrPath, const QString &targetFile) const
+{
+    return m_store.exportTo(nameOrPath, targetFile);
+}
+
+Result<QString> OperationsController::importSnapshot(const QString &file)
+{
+    auto imported = m_store.importFrom(file);
+    refreshLatestSnapshot();
+    if (imported)
+        say(tr("Imported %1 into the undo snapshots.").arg(QFileInfo(file).fileName()), false);
+    else
+        say(tr("Cannot import %1: %2").arg(file, imported.errorString()), true);
+    return imported;
+}
+
+void OperationsController::exportSnapshotClicked()
+{
+    const auto entries = m_store.list();
+    if (entries.isEmpty()) {
+        say(tr("There is no snapshot to export."), true);
+        return;
+    }
+    QStringList items;
+    for (const auto &entry : entries)
+        items << tr("%1 — before \"%2\" (%3 KB)").arg(timeText(entry.created), entry.action).arg((entry.bytes + 1023) / 1024);
+    auto *chooser = new QInputDialog(m_window);
+    chooser->setObjectName(u"snapshotChooser"_s);
+    chooser->setWindowTitle(tr("Export snapshot"));
+    chooser->setLabelText(tr("Snapshot (newest first):"));
+    chooser->setComboBoxItems(items);
+    chooser->setComboBoxEditable(false);
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(chooser, &QInputDialog::textValueSelected, this, [this, entries, items](const QString &choice) {
+        const auto index = items.indexOf(choice);
+        if (index < 0)
+            return;
+        const SnapshotStore::Entry entry = entries[index];
+        auto *files = new QFileDialog(m_window, tr("Export snapshot"), entry.fileName,
+                                      tr("PushDeck snapshots (*.json);;All files (*)"));
+        files->setAcceptMode(QFileDialog::AcceptSave);
+        files->setAttribute(Qt::WA_DeleteOnClose);
+        connect(files, &QFileDialog::fileSelected, this, [this, entry](const QString &target) {
+            // A snapshot of thousands of groups is megabytes: copied off the UI thread.
+            const SnapshotStore store = m_store;
+            QtConcurrent::run([store, entry, target] { return store.exportTo(entry.path, target); })
+                .then(this, [this, target](const Result<Done> &exported) {
+                    say(exported ? tr("Exported the snapshot to %1.").arg(target) : exported.errorString(), !exported);
+                });
+        });
+        files->open();
+    });
+    chooser->open();
+}
+
+void OperationsController::importSnapshotClicked()
+{
+    auto *files = new QFileDialog(m_window, tr("Import snapshot"), QString(), tr("PushDeck snapshots (*.json);;All files (*)"));
+    files->setAcceptMode(QFileDialog::AcceptOpen);
+    files->setFileMode(QFileDialog::ExistingFile);
+    files->setAttribute(Qt::WA_DeleteOnClose);
+    connect(files, &QFileDialog::fileSelected, this, [this](const QString &file) {
+        // Importing validates the whole file (it must load): off the UI thread.
+        const SnapshotStore store = m_store;
+        QtConcurrent::run([store, file] { return store.importFrom(file); })
+            .then(this, [this, file](const Result<QString> &imported) {
+                refreshLatestSnapshot();
+                if (!imported) {
+                    say(tr("Cannot import %1: %2").arg(file, imported.errorString()), true);
+                    return;
+                }
+                say(tr("Imported %1 into the undo snapshots.").arg(QFileInfo(file).fileName()), false);
+                if (!m_readOnly && m_client)
+                    confirmRestore(*imported); // offers to restore it now; Cancel keeps it for later
+            });
+    });
+    files->open();
+}
+
+// Audit log -------------------------------------------------------------------------------
+
+AuditLogDock *OperationsController::auditLogDock()
+{
+    if (!m_dock) {
+        m_dock = new AuditLogDock(m_audit->filePath(), m_window);
+        m_dock->hide();
+    }
+    return m_dock;
+}
+
+void OperationsController::showAuditLog()
+{
+    AuditLogDock *dock = auditLogDock();
+    if (auto *main = qobject_cast<QMainWindow *>(m_window); main && main->dockWidgetArea(dock) == Qt::NoDockWidgetArea)
+        main->addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->show();
+    dock->raise();
+    dock->refresh();
+}
+
+} // namespace PushDeck
