@@ -2,6 +2,7 @@
 // median, bounded memory, persistence and the "expected every" text.
 
 #include "staleness/cadencetracker.h"
+#include "builders.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -11,22 +12,12 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::group;
+using PushDeck::Test::key;
+
 namespace {
 
 constexpr double T0 = 1'800'000'000;
-
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
-}
-
-Group group(const GroupingKey &k, double pushTime)
-{
-    Group g;
-    g.key = k;
-    g.pushTime = pushTime;
-    return g;
-}
 
 } // namespace
 

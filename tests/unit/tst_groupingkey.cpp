@@ -2,6 +2,7 @@
 // path, with round trips over values that break naive encoders.
 
 #include "core/groupingkey.h"
+#include "builders.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -13,6 +14,8 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::key;
+
 // Readable QCOMPARE failures.
 char *toString(const GroupingKey &key)
 {
@@ -20,14 +23,6 @@ char *toString(const GroupingKey &key)
 }
 
 namespace {
-
-GroupingKey key(const QString &text)
-{
-    auto result = GroupingKey::parse(text);
-    if (!result)
-        qFatal("bad test key %s: %s", qPrintable(text), qPrintable(result.errorString()));
-    return *result;
-}
 
 // Values that have broken grouping key encoders somewhere: path separators,
 // base64 padding, the @base64 marker, percent signs, dot segments, quotes,

@@ -2,6 +2,7 @@
 // columns, anchored regexes, the absent-label-is-empty rule, canonical text.
 
 #include "core/labelmatcher.h"
+#include "builders.h"
 
 #include <QTest>
 #include <QUrl>
@@ -10,17 +11,7 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-GroupingKey key(const QString &text)
-{
-    auto result = GroupingKey::parse(text);
-    if (!result)
-        qFatal("bad test key %s: %s", qPrintable(text), qPrintable(result.errorString()));
-    return *result;
-}
-
-} // namespace
+using PushDeck::Test::key;
 
 class TestLabelMatcher : public QObject
 {

@@ -2,6 +2,7 @@
 // row so that persistent indexes (selection, expanded rows) survive a poll.
 
 #include "items/lintmodel.h"
+#include "builders.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -11,12 +12,9 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
-namespace {
+using PushDeck::Test::key;
 
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
-}
+namespace {
 
 LintFinding finding(LintSeverity severity, QLatin1StringView id, const QString &subject, const QStringList &keys,
                     const QString &title = {})

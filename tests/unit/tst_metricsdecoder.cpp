@@ -3,6 +3,7 @@
 // an answer can be broken, truncated or not from a gateway at all.
 
 #include "format/metricsdecoder.h"
+#include "builders.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -17,6 +18,8 @@
 using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
+
+using PushDeck::Test::key;
 
 namespace {
 
@@ -39,14 +42,6 @@ bool exact(double a, double b)
              qPrintable(u"%1 is %2, expected %3"_s.arg(QLatin1StringView(#actual))                        \
                             .arg((actual), 0, 'g', 17)                                                     \
                             .arg((expected), 0, 'g', 17)))
-
-GroupingKey key(QStringView text)
-{
-    auto key = GroupingKey::parse(text);
-    if (!key)
-        qFatal("bad key in test: %s", qPrintable(key.errorString()));
-    return key.value();
-}
 
 const Group *findGroup(const QList<Group> &groups, const GroupingKey &k)
 {

@@ -4,6 +4,7 @@
 
 #include "format/exposition.h"
 #include "operations/snapshot.h"
+#include "builders.h"
 
 #include <QFile>
 #include <QSet>
@@ -19,6 +20,8 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::series;
+
 namespace {
 
 constexpr double Inf = std::numeric_limits<double>::infinity();
@@ -26,14 +29,6 @@ constexpr double Inf = std::numeric_limits<double>::infinity();
 bool sameBits(double a, double b)
 {
     return std::memcmp(&a, &b, sizeof a) == 0 || (std::isnan(a) && std::isnan(b));
-}
-
-Series plain(LabelPairs labels, double value)
-{
-    Series s;
-    s.labels = std::move(labels);
-    s.value = value;
-    return s;
 }
 
 Group varietyGroup()
@@ -56,19 +51,19 @@ Group varietyGroup()
         LabelPairs labels = key;
         labels.append({u"i"_s, QString::number(i++)});
         labels.append({u"text"_s, u"line\nbreak \"quoted\" \\ slash/ü日本"_s});
-        gauge.series.append(plain(labels, value));
+        gauge.series.append(series(labels, value));
     }
 
     MetricFamily untyped;
     untyped.name = u"c_total"_s;
     untyped.type = MetricType::Untyped;
-    untyped.series.append(plain(key, 42));
+    untyped.series.append(series(key, 42));
 
     MetricFamily counter;
     counter.name = u"requests"_s;
     counter.type = MetricType::Counter;
     counter.help = u"Requests."_s;
-    counter.series.append(plain(key, 7));
+    counter.series.append(series(key, 7));
 
     MetricFamily histogram;
     histogram.name = u"h"_s;

@@ -2,6 +2,7 @@
 // times, value history of one series, retention, memory caps and the file.
 
 #include "staleness/stalenesshistory.h"
+#include "builders.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -11,37 +12,14 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::family;
+using PushDeck::Test::group;
+using PushDeck::Test::key;
+using PushDeck::Test::series;
+
 namespace {
 
 constexpr double T0 = 1'800'000'000;
-
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
-}
-
-Group group(const QString &keyText, double pushTime, double failureTime = 0)
-{
-    Group g;
-    g.key = key(keyText);
-    g.pushTime = pushTime;
-    g.pushFailureTime = failureTime;
-    g.lastPushSuccessful = !(failureTime > pushTime);
-    return g;
-}
-
-Group withGauge(Group g, const QString &family, double value, const LabelPairs &labels)
-{
-    MetricFamily f;
-    f.name = family;
-    f.type = MetricType::Gauge;
-    Series s;
-    s.labels = labels;
-    s.value = value;
-    f.series.append(s);
-    g.families.append(f);
-    return g;
-}
 
 StateCounts counts(int fresh, int warning, int stale, int failed, int unknown = 0)
 {
@@ -214,7 +192,8 @@ private Q_SLOTS:
         history.setTrackedSeries(ref);
         const auto poll = [&](double pushTime, double value) {
             history.observeValue({group(u"{job=\"b\"}"_s, pushTime),
-                                  withGauge(group(u"{job=\"a\"}"_s, pushTime), u"queue_length"_s, value, labels)});
+                                  group(u"{job=\"a\"}"_s, pushTime, 0,
+                                        {family(u"queue_length"_s, MetricType::Gauge, {series(labels, value)})})});
         };
         poll(T0, 5);
         poll(T0, 5);       // same push: nothing new

@@ -1,6 +1,7 @@
 // Notifications: transitions only, summarised, rate-limited.
 
 #include "staleness/stalenessnotifier.h"
+#include "builders.h"
 
 #include <QTest>
 
@@ -8,12 +9,7 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
-namespace {
-GroupingKey key(const QString &job)
-{
-    return GroupingKey::fromLabels({{u"job"_s, job}}).value();
-}
-}
+using PushDeck::Test::jobKey;
 
 class TestStalenessNotifier : public QObject
 {
@@ -22,11 +18,11 @@ private Q_SLOTS:
     void transitionsOnlySummarisedAndRateLimited()
     {
         StalenessNotifier notifier(60);
-        QHash<GroupingKey, Staleness> states{{key(u"a"_s), Staleness::Fresh}, {key(u"b"_s), Staleness::Stale}};
+        QHash<GroupingKey, Staleness> states{{jobKey(u"a"_s), Staleness::Fresh}, {jobKey(u"b"_s), Staleness::Stale}};
         QVERIFY(!notifier.observe(states, 0)); // first poll: learns, says nothing (b was already stale)
 
-        states[key(u"a"_s)] = Staleness::Stale;
-        states[key(u"c"_s)] = Staleness::Failed; // new and failed
+        states[jobKey(u"a"_s)] = Staleness::Stale;
+        states[jobKey(u"c"_s)] = Staleness::Failed; // new and failed
         auto message = notifier.observe(states, 10);
         QVERIFY(message);
         QCOMPARE(message->count, 2);
@@ -35,9 +31,9 @@ private Q_SLOTS:
         QVERIFY(!message->body.contains(u"{job=\"b\"}"_s));
 
         // Within the minute: kept, not sent.
-        states[key(u"d"_s)] = Staleness::Fresh;
+        states[jobKey(u"d"_s)] = Staleness::Fresh;
         QVERIFY(!notifier.observe(states, 20));
-        states[key(u"d"_s)] = Staleness::Stale;
+        states[jobKey(u"d"_s)] = Staleness::Stale;
         QVERIFY(!notifier.observe(states, 30));
         // Still bad a minute later: one summary.
         message = notifier.observe(states, 75);
@@ -46,9 +42,9 @@ private Q_SLOTS:
         QVERIFY(message->body.contains(u"{job=\"d\"}"_s));
 
         // A group that recovers before the next message is not reported.
-        states[key(u"e"_s)] = Staleness::Stale;
+        states[jobKey(u"e"_s)] = Staleness::Stale;
         QVERIFY(!notifier.observe(states, 80));
-        states[key(u"e"_s)] = Staleness::Fresh;
+        states[jobKey(u"e"_s)] = Staleness::Fresh;
         QVERIFY(!notifier.observe(states, 200));
     }
 
@@ -57,7 +53,7 @@ private Q_SLOTS:
         StalenessNotifier notifier(0);
         QHash<GroupingKey, Staleness> states;
         for (int i = 0; i < 9; ++i)
-            states.insert(key(u"j%1"_s.arg(i)), Staleness::Fresh);
+            states.insert(jobKey(u"j%1"_s.arg(i)), Staleness::Fresh);
         QVERIFY(!notifier.observe(states, 0));
         for (auto it = states.begin(); it != states.end(); ++it)
             it.value() = Staleness::Stale;
