@@ -3,6 +3,7 @@
 
 #include "format/exposition.h"
 #include "items/familytreemodel.h"
+#include "builders.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
@@ -16,53 +17,27 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::family;
+using PushDeck::Test::histogramSeries;
+using PushDeck::Test::key;
+using PushDeck::Test::series;
+using PushDeck::Test::seriesLabels;
+
 namespace {
 
-GroupingKey makeKey(const LabelPairs &labels)
+const GroupingKey Key = key({{u"job"_s, u"batch"_s}, {u"instance"_s, u"db-1"_s}});
+
+// A series of Key's group, labelled as the gateway returns it.
+Series keySeries(LabelPairs own, double value)
 {
-    auto key = GroupingKey::fromLabels(labels);
-    if (!key.ok())
-        qFatal("bad test key: %s", qPrintable(key.errorString()));
-    return key.value();
+    return series(seriesLabels(Key, std::move(own)), value);
 }
 
-const GroupingKey Key = makeKey({{u"job"_s, u"batch"_s}, {u"instance"_s, u"db-1"_s}});
-
-// Series labels as the gateway returns them: the key's labels included,
-// sorted by name.
-LabelPairs seriesLabels(LabelPairs extra, const GroupingKey &key = Key)
+// A histogram series of Key's group; its count is the last bucket's.
+Series keyHistogram(LabelPairs own, QList<Bucket> buckets, double sum)
 {
-    extra.append(key.labels());
-    std::sort(extra.begin(), extra.end());
-    return extra;
-}
-
-Series simple(LabelPairs extra, double value)
-{
-    Series series;
-    series.labels = seriesLabels(std::move(extra));
-    series.value = value;
-    return series;
-}
-
-Series histogramSeries(LabelPairs extra, QList<Bucket> buckets, double sum)
-{
-    Series series;
-    series.labels = seriesLabels(std::move(extra));
-    series.buckets = std::move(buckets);
-    series.count = series.buckets.isEmpty() ? 0 : series.buckets.last().cumulativeCount;
-    series.sum = sum;
-    return series;
-}
-
-MetricFamily family(const QString &name, MetricType type, QList<Series> series, const QString &help = {})
-{
-    MetricFamily f;
-    f.name = name;
-    f.type = type;
-    f.help = help;
-    f.series = std::move(series);
-    return f;
+    const double count = buckets.isEmpty() ? 0 : buckets.last().cumulativeCount;
+    return histogramSeries(seriesLabels(Key, std::move(own)), std::move(buckets), sum, count);
 }
 
 Group sampleGroup()
@@ -72,17 +47,17 @@ Group sampleGroup()
     group.key = Key;
     group.pushTime = 1'800'000'000;
     Series summary;
-    summary.labels = seriesLabels({});
+    summary.labels = seriesLabels(Key);
     summary.quantiles = {{0.5, 0.2}, {0.99, 0.9}};
     summary.count = 4;
     summary.sum = 2;
     group.families = {
         family(u"requests_total"_s, MetricType::Counter,
-               {simple({{u"code"_s, u"500"_s}}, 3), simple({{u"code"_s, u"200"_s}, {u"path"_s, QString()}}, 42)},
+               {keySeries({{u"code"_s, u"500"_s}}, 3), keySeries({{u"code"_s, u"200"_s}, {u"path"_s, QString()}}, 42)},
                u"Requests served."_s),
         family(u"latency_seconds"_s, MetricType::Histogram,
-               {histogramSeries({}, {{0.1, 1}, {1, 2}, {Inf, 3}}, 1.5)}),
-        family(u"temperature"_s, MetricType::Gauge, {simple({}, std::nan(""))}),
+               {keyHistogram({}, {{0.1, 1}, {1, 2}, {Inf, 3}}, 1.5)}),
+        family(u"temperature"_s, MetricType::Gauge, {keySeries({}, std::nan(""))}),
         family(u"rpc_seconds"_s, MetricType::Summary, {summary}),
     };
     return group;
@@ -188,13 +163,13 @@ void TestFamilyTreeModel::seriesLabelText_data()
 {
     QTest::addColumn<LabelPairs>("labels");
     QTest::addColumn<QString>("text");
-    QTest::newRow("only key labels") << seriesLabels({}) << u"{}"_s;
-    QTest::newRow("extra label") << seriesLabels({{u"code"_s, u"200"_s}}) << u"{code=\"200\"}"_s;
-    QTest::newRow("empty dropped") << seriesLabels({{u"a"_s, QString()}, {u"b"_s, u"x"_s}}) << u"{b=\"x\"}"_s;
-    QTest::newRow("escaped") << seriesLabels({{u"msg"_s, u"say \"hi\"\n\\"_s}}) << u"{msg=\"say \\\"hi\\\"\\n\\\\\"}"_s;
+    QTest::newRow("only key labels") << seriesLabels(Key) << u"{}"_s;
+    QTest::newRow("extra label") << seriesLabels(Key, {{u"code"_s, u"200"_s}}) << u"{code=\"200\"}"_s;
+    QTest::newRow("empty dropped") << seriesLabels(Key, {{u"a"_s, QString()}, {u"b"_s, u"x"_s}}) << u"{b=\"x\"}"_s;
+    QTest::newRow("escaped") << seriesLabels(Key, {{u"msg"_s, u"say \"hi\"\n\\"_s}}) << u"{msg=\"say \\\"hi\\\"\\n\\\\\"}"_s;
     QTest::newRow("key label with other value is shown")
         << LabelPairs{{u"instance"_s, u"db-2"_s}, {u"job"_s, u"batch"_s}} << u"{instance=\"db-2\"}"_s;
-    QTest::newRow("several sorted") << seriesLabels({{u"a"_s, u"1"_s}, {u"z"_s, u"2"_s}}) << u"{a=\"1\",z=\"2\"}"_s;
+    QTest::newRow("several sorted") << seriesLabels(Key, {{u"a"_s, u"1"_s}, {u"z"_s, u"2"_s}}) << u"{a=\"1\",z=\"2\"}"_s;
 }
 
 void TestFamilyTreeModel::seriesLabelText()
@@ -222,7 +197,7 @@ void TestFamilyTreeModel::roles()
     QCOMPARE(model.kind(series), FamilyTreeModel::Kind::Series);
     QCOMPARE(series.parent(), latency);
     QCOMPARE(series.data(FamilyTreeModel::FamilyNameRole).toString(), u"latency_seconds"_s);
-    QCOMPARE(series.data(FamilyTreeModel::LabelsRole).value<LabelPairs>(), seriesLabels({}));
+    QCOMPARE(series.data(FamilyTreeModel::LabelsRole).value<LabelPairs>(), seriesLabels(Key));
     QCOMPARE(series.data(FamilyTreeModel::ValueRole).toDouble(), 3.0);
     QCOMPARE(series.siblingAtColumn(FamilyTreeModel::ValueColumn).data(FamilyTreeModel::SortRole).toDouble(), 3.0);
     QVERIFY(series.data(Qt::ToolTipRole).toString().startsWith(u"latency_seconds{instance=\"db-1\",job=\"batch\"}"_s));
@@ -243,10 +218,10 @@ void TestFamilyTreeModel::roles()
     QCOMPARE(model.kind(quantile), FamilyTreeModel::Kind::Quantile);
     QCOMPARE(quantile.data(FamilyTreeModel::ValueRole).toDouble(), 0.9);
 
-    const QModelIndex ok = model.seriesIndex(u"requests_total", seriesLabels({{u"code"_s, u"200"_s}, {u"path"_s, QString()}}));
+    const QModelIndex ok = model.seriesIndex(u"requests_total", seriesLabels(Key, {{u"code"_s, u"200"_s}, {u"path"_s, QString()}}));
     QVERIFY(ok.isValid());
     QCOMPARE(ok.row(), 0);
-    QVERIFY(!model.seriesIndex(u"requests_total", seriesLabels({{u"code"_s, u"404"_s}})).isValid());
+    QVERIFY(!model.seriesIndex(u"requests_total", seriesLabels(Key, {{u"code"_s, u"404"_s}})).isValid());
     QVERIFY(!model.familyIndex(u"nope").isValid());
     QCOMPARE(model.headerData(FamilyTreeModel::ValueColumn, Qt::Horizontal).toString(), u"Value"_s);
 }
@@ -286,8 +261,8 @@ void TestFamilyTreeModel::sameKeyMergesInPlace()
     changed.clear();
     group.families.removeAt(2); // temperature
     group.families[0].series.removeAt(1); // requests_total{code="200"}
-    group.families[0].series.append(simple({{u"code"_s, u"404"_s}}, 1));
-    group.families.append(family(u"build_info"_s, MetricType::Gauge, {simple({{u"version"_s, u"1.0"_s}}, 1)}));
+    group.families[0].series.append(keySeries({{u"code"_s, u"404"_s}}, 1));
+    group.families.append(family(u"build_info"_s, MetricType::Gauge, {keySeries({{u"version"_s, u"1.0"_s}}, 1)}));
     model.setGroup(group);
     QCOMPARE(resets.count(), 0);
     QCOMPARE(dump(model), expectedDump(group));
@@ -304,16 +279,16 @@ void TestFamilyTreeModel::persistentIndexesFollowTheirSeries()
 
     // What a tree view keeps for expanded rows.
     const QPersistentModelIndex requests = model.familyIndex(u"requests_total");
-    const QPersistentModelIndex series500 = model.seriesIndex(u"requests_total", seriesLabels({{u"code"_s, u"500"_s}}));
+    const QPersistentModelIndex series500 = model.seriesIndex(u"requests_total", seriesLabels(Key, {{u"code"_s, u"500"_s}}));
     const QPersistentModelIndex latencySeries = model.index(0, 0, model.familyIndex(u"latency_seconds"));
     const QPersistentModelIndex infBucket = model.index(2, FamilyTreeModel::ValueColumn, latencySeries);
     const QPersistentModelIndex temperature = model.index(0, 0, model.familyIndex(u"temperature"));
     QCOMPARE(series500.row(), 1);
 
     // Families before them appear; a series before series500 appears.
-    group.families.append(family(u"aaa"_s, MetricType::Gauge, {simple({}, 1)}));
-    group.families.append(family(u"abc"_s, MetricType::Gauge, {simple({}, 1)}));
-    group.families[0].series.append(simple({{u"code"_s, u"201"_s}}, 7));
+    group.families.append(family(u"aaa"_s, MetricType::Gauge, {keySeries({}, 1)}));
+    group.families.append(family(u"abc"_s, MetricType::Gauge, {keySeries({}, 1)}));
+    group.families[0].series.append(keySeries({{u"code"_s, u"201"_s}}, 7));
     group.families.removeAt(2); // temperature goes
     model.setGroup(group);
 
@@ -341,7 +316,7 @@ void TestFamilyTreeModel::bucketLayoutChange()
     model.setGroup(group);
     const QPersistentModelIndex series = model.index(0, 0, model.familyIndex(u"latency_seconds"));
 
-    group.families[1].series[0] = histogramSeries({}, {{0.5, 2}, {Inf, 5}}, 9);
+    group.families[1].series[0] = keyHistogram({}, {{0.5, 2}, {Inf, 5}}, 9);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     model.setGroup(group);
@@ -376,8 +351,8 @@ void TestFamilyTreeModel::otherKeyResets()
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
 
     Group other;
-    other.key = makeKey({{u"job"_s, u"other"_s}});
-    other.families = {family(u"x"_s, MetricType::Gauge, {simple({}, 1)})};
+    other.key = key({{u"job"_s, u"other"_s}});
+    other.families = {family(u"x"_s, MetricType::Gauge, {keySeries({}, 1)})};
     model.setGroup(other);
     QCOMPARE(resets.count(), 1);
     QCOMPARE(model.key(), other.key);
@@ -419,7 +394,7 @@ void TestFamilyTreeModel::randomMerges()
                 if (rng.bounded(100) < 40)
                     continue;
                 Series series;
-                series.labels = seriesLabels({{u"s"_s, QString::number(s)}});
+                series.labels = seriesLabels(Key, {{u"s"_s, QString::number(s)}});
                 if (mf.type == MetricType::Histogram) {
                     const int buckets = 1 + int(rng.bounded(rng.bounded(100) < 10 ? 4 : 2));
                     double count = 0;

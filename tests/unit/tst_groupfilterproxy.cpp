@@ -3,6 +3,7 @@
 
 #include "items/groupfilterproxy.h"
 #include "items/grouptablemodel.h"
+#include "builders.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
@@ -15,33 +16,27 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::family;
+using PushDeck::Test::group;
+using PushDeck::Test::key;
+using PushDeck::Test::series;
+
 namespace {
 
 constexpr double Now = 1'800'000'000;
 
-GroupingKey makeKey(const LabelPairs &labels)
+// A group pushed `age` seconds before Now (never, when negative) whose last
+// push succeeded or failed (at Now), with `families` gauges m0, m1, ... of one
+// series each, labelled with the key.
+Group agedGroup(const LabelPairs &labels, double age, bool ok = true, int families = 1)
 {
-    auto key = GroupingKey::fromLabels(labels);
-    if (!key.ok())
-        qFatal("bad test key: %s", qPrintable(key.errorString()));
-    return key.value();
-}
-
-Group makeGroup(const LabelPairs &labels, double age, bool ok = true, int families = 1)
-{
-    Group group;
-    group.key = makeKey(labels);
-    group.pushTime = age < 0 ? 0 : Now - age;
-    group.lastPushSuccessful = ok;
-    group.pushFailureTime = ok ? 0 : Now;
-    for (int i = 0; i < families; ++i) {
-        MetricFamily family;
-        family.name = u"m%1"_s.arg(i);
-        family.type = MetricType::Gauge;
-        family.series.append(Series{group.key.labels(), 1, {}, {}, 0, 0});
-        group.families.append(family);
-    }
-    return group;
+    const GroupingKey k = key(labels);
+    QList<MetricFamily> gauges;
+    for (int i = 0; i < families; ++i)
+        gauges.append(family(u"m%1"_s.arg(i), MetricType::Gauge, {series(k.labels(), 1)}));
+    Group g = group(k, age < 0 ? 0 : Now - age, ok ? 0 : Now, gauges);
+    g.lastPushSuccessful = ok; // as given, also for a failure in the second of the push
+    return g;
 }
 
 // api/web-1 fresh, api/web-2 warning, batch/db-1 stale, batch/"" failed,
@@ -49,11 +44,11 @@ Group makeGroup(const LabelPairs &labels, double age, bool ok = true, int famili
 QList<Group> sampleGroups()
 {
     return {
-        makeGroup({{u"job"_s, u"api"_s}, {u"instance"_s, u"web-1"_s}, {u"env"_s, u"prod"_s}}, 5, true, 3),
-        makeGroup({{u"job"_s, u"api"_s}, {u"instance"_s, u"web-2"_s}, {u"env"_s, u"dev"_s}}, 4000, true, 10),
-        makeGroup({{u"job"_s, u"batch"_s}, {u"instance"_s, u"db-1"_s}}, 50'000, true, 2),
-        makeGroup({{u"job"_s, u"batch"_s}, {u"instance"_s, QString()}}, 50, false, 1),
-        makeGroup({{u"job"_s, u"cron"_s}}, -1, true, 0),
+        agedGroup({{u"job"_s, u"api"_s}, {u"instance"_s, u"web-1"_s}, {u"env"_s, u"prod"_s}}, 5, true, 3),
+        agedGroup({{u"job"_s, u"api"_s}, {u"instance"_s, u"web-2"_s}, {u"env"_s, u"dev"_s}}, 4000, true, 10),
+        agedGroup({{u"job"_s, u"batch"_s}, {u"instance"_s, u"db-1"_s}}, 50'000, true, 2),
+        agedGroup({{u"job"_s, u"batch"_s}, {u"instance"_s, QString()}}, 50, false, 1),
+        agedGroup({{u"job"_s, u"cron"_s}}, -1, true, 0),
     };
 }
 
@@ -234,7 +229,7 @@ void TestGroupFilterProxy::sortsByRawValues()
     Fixture f;
     QList<Group> groups;
     for (int age : {5, 50, 1000, 7, 90'000})
-        groups << makeGroup({{u"job"_s, u"j%1"_s.arg(age)}}, age, true, age % 11);
+        groups << agedGroup({{u"job"_s, u"j%1"_s.arg(age)}}, age, true, age % 11);
     f.model.setGroups(groups, Now);
 
     // As text "16m40s" < "1d1h" < "50s" < "5s" < "7s"; as numbers they are not.
@@ -282,7 +277,7 @@ void TestGroupFilterProxy::refreshesKeepFilteringAndSorting()
                 labels.append({u"instance"_s, k % 9 == 0 ? QString() : u"host-%1"_s.arg(k)});
             if (k % 6 == 0)
                 labels.append({u"env"_s, k % 12 ? u"prod"_s : u"dev"_s});
-            Group group = makeGroup(labels, rng.bounded(100) < 5 ? -1 : double(rng.bounded(30'000)), rng.bounded(100) >= 10, 1);
+            Group group = agedGroup(labels, rng.bounded(100) < 5 ? -1 : double(rng.bounded(30'000)), rng.bounded(100) >= 10, 1);
             group.pushTime = group.pushTime > 0 ? now - (Now - group.pushTime) : 0;
             groups << group;
         }
@@ -357,7 +352,7 @@ void TestGroupFilterProxy::staysSortedThroughTicksAndPushes()
     QRandomGenerator rng(4242);
     QList<Group> groups;
     for (int i = 0; i < 200; ++i)
-        groups << makeGroup({{u"job"_s, u"job%1"_s.arg(i % 7)}, {u"instance"_s, u"host-%1"_s.arg(rng.bounded(1000))},
+        groups << agedGroup({{u"job"_s, u"job%1"_s.arg(i % 7)}, {u"instance"_s, u"host-%1"_s.arg(rng.bounded(1000))},
                              {u"n"_s, QString::number(i)}},
                             i % 17 == 0 ? -1 : double(rng.bounded(6000)));
     double now = Now;

@@ -3,6 +3,7 @@
 
 #include "core/duration.h"
 #include "items/grouptablemodel.h"
+#include "builders.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -17,49 +18,40 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::family;
+using PushDeck::Test::group;
+using PushDeck::Test::jobKey;
+using PushDeck::Test::key;
+using PushDeck::Test::series;
+using PushDeck::Test::seriesLabels;
+
 namespace {
 
 constexpr double Now = 1'800'000'000;
 
-GroupingKey makeKey(const LabelPairs &labels)
+// A gauge of `seriesCount` series n="0", n="1", ... of the group `k`, valued
+// `value`, `value` + 1, ...
+MetricFamily numberedGauge(const QString &name, const GroupingKey &k, int seriesCount, double value)
 {
-    auto key = GroupingKey::fromLabels(labels);
-    if (!key.ok())
-        qFatal("bad test key: %s", qPrintable(key.errorString()));
-    return key.value();
+    QList<Series> all;
+    for (int i = 0; i < seriesCount; ++i)
+        all.append(series(seriesLabels(k, {{u"n"_s, QString::number(i)}}), value + i));
+    return family(name, MetricType::Gauge, all);
 }
 
-MetricFamily gauge(const QString &name, const GroupingKey &key, int seriesCount, double value)
+// A group of `families` numbered gauges metric_0 (1 series), metric_1 (2), ...
+// pushed at `pushTime`; when not `ok`, a push failed a second later.
+Group gaugeGroup(const GroupingKey &k, double pushTime, int families = 1, bool ok = true)
 {
-    MetricFamily family;
-    family.name = name;
-    family.type = MetricType::Gauge;
-    for (int i = 0; i < seriesCount; ++i) {
-        Series series;
-        series.labels = key.labels();
-        series.labels.append({u"n"_s, QString::number(i)});
-        std::sort(series.labels.begin(), series.labels.end());
-        series.value = value + i;
-        family.series.append(series);
-    }
-    return family;
-}
-
-Group makeGroup(const GroupingKey &key, double pushTime, int families = 1, bool ok = true)
-{
-    Group group;
-    group.key = key;
-    group.pushTime = pushTime;
-    group.lastPushSuccessful = ok;
-    group.pushFailureTime = ok ? 0 : pushTime + 1;
+    QList<MetricFamily> gauges;
     for (int i = 0; i < families; ++i)
-        group.families.append(gauge(u"metric_%1"_s.arg(i), key, i + 1, pushTime));
-    return group;
+        gauges.append(numberedGauge(u"metric_%1"_s.arg(i), k, i + 1, pushTime));
+    return group(k, pushTime, ok ? 0 : pushTime + 1, gauges);
 }
 
 Group jobGroup(const QString &job, double pushTime = Now - 10)
 {
-    return makeGroup(makeKey({{u"job"_s, job}}), pushTime);
+    return gaugeGroup(jobKey(job), pushTime);
 }
 
 QList<GroupingKey> rowKeys(const GroupTableModel &model)
@@ -87,7 +79,7 @@ QList<GroupingKey> keyUniverse()
             labels.append({u"region"_s, u"eu/west"_s});
         if (k % 97 == 0)
             labels.append({u"zone"_s, u"z\"%1\""_s.arg(k)});
-        const GroupingKey key = makeKey(labels);
+        const GroupingKey key = Test::key(labels);
         if (!seen.contains(key)) {
             seen.insert(key);
             keys.append(key);
@@ -138,9 +130,9 @@ void TestGroupTableModel::firstLoadInsertsRows()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.labelNames(), QStringList{u"job"_s});
     QCOMPARE(model.columnCount(), 1 + int(GroupTableModel::ColumnCount));
-    QCOMPARE(model.rowOf(makeKey({{u"job"_s, u"b"_s}})), 1);
-    QCOMPARE(model.indexOf(makeKey({{u"job"_s, u"c"_s}})).row(), 2);
-    QVERIFY(!model.indexOf(makeKey({{u"job"_s, u"zzz"_s}})).isValid());
+    QCOMPARE(model.rowOf(key({{u"job"_s, u"b"_s}})), 1);
+    QCOMPARE(model.indexOf(key({{u"job"_s, u"c"_s}})).row(), 2);
+    QVERIFY(!model.indexOf(key({{u"job"_s, u"zzz"_s}})).isValid());
 
     model.clear();
     QCOMPARE(resets.count(), 0);
@@ -154,16 +146,16 @@ void TestGroupTableModel::labelColumnOrder()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QList<Group> groups;
     for (int i = 0; i < 3; ++i)
-        groups << makeGroup(makeKey({{u"job"_s, u"x"_s}, {u"instance"_s, QString::number(i)}}), Now);
+        groups << gaugeGroup(key({{u"job"_s, u"x"_s}, {u"instance"_s, QString::number(i)}}), Now);
     for (int i = 0; i < 5; ++i)
-        groups << makeGroup(makeKey({{u"job"_s, u"y"_s}, {u"env"_s, QString::number(i)}}), Now);
+        groups << gaugeGroup(key({{u"job"_s, u"y"_s}, {u"env"_s, QString::number(i)}}), Now);
     for (int i = 0; i < 5; ++i)
-        groups << makeGroup(makeKey({{u"job"_s, u"z"_s}, {u"a"_s, QString::number(i)}}), Now);
+        groups << gaugeGroup(key({{u"job"_s, u"z"_s}, {u"a"_s, QString::number(i)}}), Now);
     // "aaa" is in every group but job still comes first.
     for (Group &group : groups) {
         LabelPairs labels = group.key.labels();
         labels.append({u"aaa"_s, u"1"_s});
-        group.key = makeKey(labels);
+        group.key = key(labels);
     }
     model.setGroups(groups, Now);
     QCOMPARE(model.labelNames(), (QStringList{u"job"_s, u"aaa"_s, u"a"_s, u"env"_s, u"instance"_s}));
@@ -184,10 +176,10 @@ void TestGroupTableModel::labelCells()
 {
     GroupTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const GroupingKey plain = makeKey({{u"job"_s, u"a"_s}});
-    const GroupingKey empty = makeKey({{u"job"_s, u"a"_s}, {u"instance"_s, QString()}});
-    const GroupingKey full = makeKey({{u"job"_s, u"a"_s}, {u"instance"_s, u"db/1"_s}});
-    model.setGroups({makeGroup(plain, Now), makeGroup(empty, Now), makeGroup(full, Now)}, Now);
+    const GroupingKey plain = key({{u"job"_s, u"a"_s}});
+    const GroupingKey empty = key({{u"job"_s, u"a"_s}, {u"instance"_s, QString()}});
+    const GroupingKey full = key({{u"job"_s, u"a"_s}, {u"instance"_s, u"db/1"_s}});
+    model.setGroups({gaugeGroup(plain, Now), gaugeGroup(empty, Now), gaugeGroup(full, Now)}, Now);
 
     const int instance = model.labelColumn(u"instance");
     QCOMPARE(instance, 1);
@@ -206,9 +198,9 @@ void TestGroupTableModel::fixedCells()
 {
     GroupTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const Group fresh = makeGroup(makeKey({{u"job"_s, u"fresh"_s}}), Now - 192.5, 3);
-    const Group failed = makeGroup(makeKey({{u"job"_s, u"failed"_s}}), Now - 7200, 1, false);
-    Group never = makeGroup(makeKey({{u"job"_s, u"never"_s}}), 0, 0);
+    const Group fresh = gaugeGroup(key({{u"job"_s, u"fresh"_s}}), Now - 192.5, 3);
+    const Group failed = gaugeGroup(key({{u"job"_s, u"failed"_s}}), Now - 7200, 1, false);
+    Group never = gaugeGroup(key({{u"job"_s, u"never"_s}}), 0, 0);
     model.setGroups({fresh, failed, never}, Now);
 
     auto cell = [&](int row, GroupTableModel::Column column, int role = Qt::DisplayRole) {
@@ -254,7 +246,7 @@ void TestGroupTableModel::headers()
 {
     GroupTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setGroups({makeGroup(makeKey({{u"job"_s, u"a"_s}, {u"instance"_s, u"i"_s}}), Now)}, Now);
+    model.setGroups({gaugeGroup(key({{u"job"_s, u"a"_s}, {u"instance"_s, u"i"_s}}), Now)}, Now);
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), u"job"_s);
     QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), u"instance"_s);
     QCOMPARE(model.headerData(model.columnFor(GroupTableModel::LastPushColumn), Qt::Horizontal).toString(), u"Last push"_s);
@@ -348,7 +340,7 @@ void TestGroupTableModel::duplicateKeyLastWins()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setGroups({jobGroup(u"a"_s, Now - 5), jobGroup(u"b"_s), jobGroup(u"a"_s, Now - 1)}, Now);
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.group(model.rowOf(makeKey({{u"job"_s, u"a"_s}}))).pushTime, Now - 1);
+    QCOMPARE(model.group(model.rowOf(key({{u"job"_s, u"a"_s}}))).pushTime, Now - 1);
     model.setGroups({jobGroup(u"a"_s, Now - 3), jobGroup(u"a"_s, Now - 2)}, Now);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.group(0).pushTime, Now - 2);
@@ -416,9 +408,9 @@ void TestGroupTableModel::newLabelInsertsColumn()
 {
     GroupTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const Group a = makeGroup(makeKey({{u"job"_s, u"a"_s}, {u"instance"_s, u"1"_s}}), Now);
-    const Group b = makeGroup(makeKey({{u"job"_s, u"b"_s}}), Now);
-    const Group c = makeGroup(makeKey({{u"job"_s, u"c"_s}, {u"zone"_s, u"z1"_s}, {u"env"_s, u"prod"_s}}), Now);
+    const Group a = gaugeGroup(key({{u"job"_s, u"a"_s}, {u"instance"_s, u"1"_s}}), Now);
+    const Group b = gaugeGroup(key({{u"job"_s, u"b"_s}}), Now);
+    const Group c = gaugeGroup(key({{u"job"_s, u"c"_s}, {u"zone"_s, u"z1"_s}, {u"env"_s, u"prod"_s}}), Now);
     model.setGroups({a, b}, Now);
     QCOMPARE(model.labelNames(), (QStringList{u"job"_s, u"instance"_s}));
 
@@ -450,7 +442,7 @@ void TestGroupTableModel::newLabelInsertsColumn()
 
     // A label leaving with one group and arriving with another in the same
     // poll keeps its column (no remove + insert flicker).
-    const Group d = makeGroup(makeKey({{u"job"_s, u"d"_s}, {u"instance"_s, u"2"_s}}), Now);
+    const Group d = gaugeGroup(key({{u"job"_s, u"d"_s}, {u"instance"_s, u"2"_s}}), Now);
     removed.clear();
     inserted.clear();
     model.setGroups({b, d}, Now);
@@ -465,8 +457,8 @@ void TestGroupTableModel::policyChangesStates()
 {
     GroupTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const Group batch = makeGroup(makeKey({{u"job"_s, u"batch"_s}}), Now - 600);
-    const Group other = makeGroup(makeKey({{u"job"_s, u"other"_s}}), Now - 600);
+    const Group batch = gaugeGroup(key({{u"job"_s, u"batch"_s}}), Now - 600);
+    const Group other = gaugeGroup(key({{u"job"_s, u"other"_s}}), Now - 600);
     model.setGroups({batch, other}, Now);
     const int state = model.columnFor(GroupTableModel::StateColumn);
     QCOMPARE(model.index(0, state).data().toString(), u"fresh"_s);
@@ -545,7 +537,7 @@ void TestGroupTableModel::randomRefreshRounds()
                 group = last.value(key);
             } else {
                 const double pushTime = rng.bounded(100) < 3 ? 0 : now - rng.bounded(5000);
-                group = makeGroup(key, pushTime, int(rng.bounded(4)), rng.bounded(100) >= 10);
+                group = gaugeGroup(key, pushTime, int(rng.bounded(4)), rng.bounded(100) >= 10);
             }
             poll.append(group);
             expected.insert(key, group);
@@ -655,8 +647,8 @@ void TestGroupTableModel::mergeTenThousandGroups()
     QList<Group> groups;
     groups.reserve(10'000);
     for (int i = 0; i < 10'000; ++i)
-        groups << makeGroup(makeKey({{u"job"_s, u"job%1"_s.arg(i % 50)}, {u"instance"_s, u"host-%1"_s.arg(i)}}),
-                            Now - i, 2);
+        groups << gaugeGroup(key({{u"job"_s, u"job%1"_s.arg(i % 50)}, {u"instance"_s, u"host-%1"_s.arg(i)}}),
+                             Now - i, 2);
 
     QElapsedTimer timer;
     timer.start();
@@ -673,7 +665,7 @@ void TestGroupTableModel::mergeTenThousandGroups()
             next.last().pushTime += 1;
     }
     for (int i = 10'000; i < 15'000; ++i)
-        next << makeGroup(makeKey({{u"job"_s, u"job%1"_s.arg(i % 50)}, {u"instance"_s, u"host-%1"_s.arg(i)}}), Now, 2);
+        next << gaugeGroup(key({{u"job"_s, u"job%1"_s.arg(i % 50)}, {u"instance"_s, u"host-%1"_s.arg(i)}}), Now, 2);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     model.setGroups(next, Now + 1);
     const qint64 second = timer.restart();

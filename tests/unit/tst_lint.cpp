@@ -3,6 +3,7 @@
 // text and JSON forms.
 
 #include "staleness/lint.h"
+#include "builders.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -11,52 +12,37 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::family;
+using PushDeck::Test::group;
+using PushDeck::Test::key;
+using PushDeck::Test::series;
+
 namespace {
 
 const double Now = 1'800'000'000;
 
-GroupingKey key(const QString &text)
+// The one family of a healthy batch job: when it last succeeded.
+MetricFamily lastSuccess(double time)
 {
-    auto parsed = GroupingKey::parse(text);
-    if (!parsed)
-        qFatal("bad key %s: %s", qPrintable(text), qPrintable(parsed.errorString()));
-    return parsed.value();
-}
-
-MetricFamily gauge(const QString &name, double value)
-{
-    MetricFamily family;
-    family.name = name;
-    family.type = MetricType::Gauge;
-    Series series;
-    series.value = value;
-    family.series.append(series);
-    return family;
+    return family(u"batch_last_success_timestamp_seconds"_s, MetricType::Gauge, {series({}, time)});
 }
 
 // A healthy group: pushed `age` seconds ago, one family.
-Group group(const QString &keyText, double age = 10)
+Group healthy(const QString &keyText, double age = 10)
 {
-    Group g;
-    g.key = key(keyText);
-    g.pushTime = Now - age;
-    g.families.append(gauge(u"batch_last_success_timestamp_seconds"_s, Now - age));
-    return g;
+    return group(keyText, Now - age, 0, {lastSuccess(Now - age)});
 }
 
+// Pushed 120 s ago, and the last push (5 s ago) failed.
 Group failed(const QString &keyText)
 {
-    Group g = group(keyText, 120);
-    g.lastPushSuccessful = false;
-    g.pushFailureTime = Now - 5;
-    return g;
+    return group(keyText, Now - 120, Now - 5, {lastSuccess(Now - 120)});
 }
 
+// Pushed 10 s ago without any family.
 Group empty(const QString &keyText)
 {
-    Group g = group(keyText);
-    g.families.clear();
-    return g;
+    return group(keyText, Now - 10);
 }
 
 // "severity id subject groupcount", comparable in a QStringList.
@@ -95,48 +81,48 @@ void TestLint::rules_data()
 
     QTest::newRow("nothing") << QList<Group>{} << QStringList{};
     QTest::newRow("service-level jobs are clean")
-        << QList<Group>{group(u"{job=\"backup\"}"_s), group(u"{job=\"etl\",stage=\"load\"}"_s),
-                        group(u"{job=\"etl\",stage=\"extract\"}"_s)}
+        << QList<Group>{healthy(u"{job=\"backup\"}"_s), healthy(u"{job=\"etl\",stage=\"load\"}"_s),
+                        healthy(u"{job=\"etl\",stage=\"extract\"}"_s)}
         << QStringList{};
     QTest::newRow("instance label")
-        << QList<Group>{group(u"{job=\"logrotate\",instance=\"web-1\"}"_s),
-                        group(u"{job=\"logrotate\",instance=\"web-2\"}"_s), group(u"{job=\"backup\"}"_s)}
+        << QList<Group>{healthy(u"{job=\"logrotate\",instance=\"web-1\"}"_s),
+                        healthy(u"{job=\"logrotate\",instance=\"web-2\"}"_s), healthy(u"{job=\"backup\"}"_s)}
         << QStringList{u"warning instance-label instance 2"_s};
     QTest::newRow("host-like names, one finding per label")
-        << QList<Group>{group(u"{job=\"a\",hostname=\"h1\"}"_s), group(u"{job=\"b\",kubernetes_pod=\"p-1\"}"_s),
-                        group(u"{job=\"c\",node_name=\"n1\"}"_s), group(u"{job=\"d\",Host=\"x\"}"_s)}
+        << QList<Group>{healthy(u"{job=\"a\",hostname=\"h1\"}"_s), healthy(u"{job=\"b\",kubernetes_pod=\"p-1\"}"_s),
+                        healthy(u"{job=\"c\",node_name=\"n1\"}"_s), healthy(u"{job=\"d\",Host=\"x\"}"_s)}
         << QStringList{u"warning instance-label Host 1"_s, u"warning instance-label hostname 1"_s,
                        u"warning instance-label kubernetes_pod 1"_s, u"warning instance-label node_name 1"_s};
     QTest::newRow("address value under any name")
-        << QList<Group>{group(u"{job=\"probe\",target=\"10.0.0.7:9100\"}"_s), group(u"{job=\"probe2\",target=\"db\"}"_s)}
+        << QList<Group>{healthy(u"{job=\"probe\",target=\"10.0.0.7:9100\"}"_s), healthy(u"{job=\"probe2\",target=\"db\"}"_s)}
         << QStringList{u"warning instance-label target 1"_s};
     QTest::newRow("an empty instance is no instance")
-        << QList<Group>{group(u"{job=\"a\",instance=\"\"}"_s)} << QStringList{};
+        << QList<Group>{healthy(u"{job=\"a\",instance=\"\"}"_s)} << QStringList{};
     QTest::newRow("collision")
-        << QList<Group>{group(u"{job=\"x\"}"_s), group(u"{job=\"x\",instance=\"\"}"_s), group(u"{job=\"y\"}"_s)}
+        << QList<Group>{healthy(u"{job=\"x\"}"_s), healthy(u"{job=\"x\",instance=\"\"}"_s), healthy(u"{job=\"y\"}"_s)}
         << QStringList{u"critical colliding-keys {job=\"x\"} 2"_s};
     QTest::newRow("three-way collision, label order irrelevant")
-        << QList<Group>{group(u"{job=\"x\",a=\"1\"}"_s), group(u"{job=\"x\",instance=\"\",a=\"1\"}"_s),
-                        group(u"{job=\"x\",env=\"\",a=\"1\"}"_s)}
+        << QList<Group>{healthy(u"{job=\"x\",a=\"1\"}"_s), healthy(u"{job=\"x\",instance=\"\",a=\"1\"}"_s),
+                        healthy(u"{job=\"x\",env=\"\",a=\"1\"}"_s)}
         << QStringList{u"critical colliding-keys {job=\"x\",a=\"1\"} 3"_s};
     QTest::newRow("two separate collisions")
-        << QList<Group>{group(u"{job=\"x\"}"_s), group(u"{job=\"x\",instance=\"\"}"_s), group(u"{job=\"y\"}"_s),
-                        group(u"{job=\"y\",env=\"\"}"_s)}
+        << QList<Group>{healthy(u"{job=\"x\"}"_s), healthy(u"{job=\"x\",instance=\"\"}"_s), healthy(u"{job=\"y\"}"_s),
+                        healthy(u"{job=\"y\",env=\"\"}"_s)}
         << QStringList{u"critical colliding-keys {job=\"x\"} 2"_s, u"critical colliding-keys {job=\"y\"} 2"_s};
     QTest::newRow("non-empty values never collide")
-        << QList<Group>{group(u"{job=\"x\"}"_s), group(u"{job=\"x\",stage=\"a\"}"_s)} << QStringList{};
+        << QList<Group>{healthy(u"{job=\"x\"}"_s), healthy(u"{job=\"x\",stage=\"a\"}"_s)} << QStringList{};
     QTest::newRow("last push failed")
-        << QList<Group>{failed(u"{job=\"cert-renewal\"}"_s), failed(u"{job=\"other\"}"_s), group(u"{job=\"ok\"}"_s)}
+        << QList<Group>{failed(u"{job=\"cert-renewal\"}"_s), failed(u"{job=\"other\"}"_s), healthy(u"{job=\"ok\"}"_s)}
         << QStringList{u"warning push-failed  2"_s};
     QTest::newRow("failure newer than push while flag says ok")
         << QList<Group>{[] {
-               Group g = group(u"{job=\"a\"}"_s, 100);
+               Group g = healthy(u"{job=\"a\"}"_s, 100);
                g.pushFailureTime = Now - 10;
                return g;
            }()}
         << QStringList{u"warning push-failed  1"_s};
     QTest::newRow("stale by the default")
-        << QList<Group>{group(u"{job=\"old\"}"_s, 7 * 3600), group(u"{job=\"late\"}"_s, 2 * 3600)}
+        << QList<Group>{healthy(u"{job=\"old\"}"_s, 7 * 3600), healthy(u"{job=\"late\"}"_s, 2 * 3600)}
         << QStringList{u"warning stale  1"_s};
     QTest::newRow("failed and stale both reported")
         << QList<Group>{[] {
@@ -157,8 +143,8 @@ void TestLint::rules_data()
         << [] {
                QList<Group> groups;
                for (int i = 0; i < 12; ++i)
-                   groups.append(group(u"{job=\"worker\",shard=\"%1\"}"_s.arg(i)));
-               groups.append(group(u"{job=\"other\"}"_s));
+                   groups.append(healthy(u"{job=\"worker\",shard=\"%1\"}"_s.arg(i)));
+               groups.append(healthy(u"{job=\"other\"}"_s));
                return groups;
            }()
         << QStringList{u"warning fan-out worker/shard 12"_s};
@@ -166,7 +152,7 @@ void TestLint::rules_data()
         << [] {
                QList<Group> groups;
                for (int i = 0; i < 10; ++i)
-                   groups.append(group(u"{job=\"node-cron\",instance=\"host-%1\"}"_s.arg(i)));
+                   groups.append(healthy(u"{job=\"node-cron\",instance=\"host-%1\"}"_s.arg(i)));
                return groups;
            }()
         << QStringList{u"warning instance-label instance 10"_s, u"warning fan-out node-cron/instance 10"_s};
@@ -174,7 +160,7 @@ void TestLint::rules_data()
         << [] {
                QList<Group> groups;
                for (int i = 0; i < 9; ++i)
-                   groups.append(group(u"{job=\"worker\",shard=\"%1\"}"_s.arg(i)));
+                   groups.append(healthy(u"{job=\"worker\",shard=\"%1\"}"_s.arg(i)));
                return groups;
            }()
         << QStringList{};
@@ -182,19 +168,19 @@ void TestLint::rules_data()
         << [] {
                QList<Group> groups;
                for (int i = 0; i < 6; ++i) {
-                   groups.append(group(u"{job=\"worker\",env=\"prod\",shard=\"%1\"}"_s.arg(i)));
-                   groups.append(group(u"{job=\"worker\",env=\"dev\",shard=\"%1\"}"_s.arg(i)));
+                   groups.append(healthy(u"{job=\"worker\",env=\"prod\",shard=\"%1\"}"_s.arg(i)));
+                   groups.append(healthy(u"{job=\"worker\",env=\"dev\",shard=\"%1\"}"_s.arg(i)));
                }
                return groups;
            }()
         << QStringList{};
     QTest::newRow("pushed empty")
-        << QList<Group>{empty(u"{job=\"heartbeat\"}"_s), group(u"{job=\"ok\"}"_s)}
+        << QList<Group>{empty(u"{job=\"heartbeat\"}"_s), healthy(u"{job=\"ok\"}"_s)}
         << QStringList{u"info empty-push  1"_s};
     QTest::newRow("everything, worst first")
-        << QList<Group>{group(u"{job=\"x\"}"_s), group(u"{job=\"x\",instance=\"\"}"_s), empty(u"{job=\"e\"}"_s),
-                        failed(u"{job=\"f\"}"_s), group(u"{job=\"s\"}"_s, 86400),
-                        group(u"{job=\"cron\",instance=\"web-1\"}"_s)}
+        << QList<Group>{healthy(u"{job=\"x\"}"_s), healthy(u"{job=\"x\",instance=\"\"}"_s), empty(u"{job=\"e\"}"_s),
+                        failed(u"{job=\"f\"}"_s), healthy(u"{job=\"s\"}"_s, 86400),
+                        healthy(u"{job=\"cron\",instance=\"web-1\"}"_s)}
         << QStringList{u"critical colliding-keys {job=\"x\"} 2"_s, u"warning push-failed  1"_s,
                        u"warning stale  1"_s, u"warning instance-label instance 1"_s, u"info empty-push  1"_s};
 }
@@ -263,7 +249,7 @@ void TestLint::fanOutThreshold()
     QFETCH(int, findings);
     QList<Group> groups;
     for (int i = 0; i < 4; ++i)
-        groups.append(group(u"{job=\"worker\",shard=\"%1\"}"_s.arg(i)));
+        groups.append(healthy(u"{job=\"worker\",shard=\"%1\"}"_s.arg(i)));
     LintOptions options;
     options.fanOutThreshold = threshold;
     const auto result = Lint::run(groups, StalenessPolicy(), Now, options);
@@ -277,8 +263,8 @@ void TestLint::fanOutThreshold()
 
 void TestLint::orderAndNotes()
 {
-    const QList<Group> groups{group(u"{job=\"z\",instance=\"b\"}"_s), group(u"{job=\"a\",instance=\"c\"}"_s),
-                              group(u"{job=\"z\",instance=\"a\"}"_s)};
+    const QList<Group> groups{healthy(u"{job=\"z\",instance=\"b\"}"_s), healthy(u"{job=\"a\",instance=\"c\"}"_s),
+                              healthy(u"{job=\"z\",instance=\"a\"}"_s)};
     const auto findings = Lint::run(groups, StalenessPolicy(), Now);
     QCOMPARE(findings.size(), 1);
     const LintFinding &f = findings.first();
@@ -291,7 +277,7 @@ void TestLint::orderAndNotes()
 
 void TestLint::collisionNotes()
 {
-    const auto findings = Lint::run({group(u"{job=\"x\",instance=\"\"}"_s), group(u"{job=\"x\"}"_s)}, StalenessPolicy(), Now);
+    const auto findings = Lint::run({healthy(u"{job=\"x\",instance=\"\"}"_s), healthy(u"{job=\"x\"}"_s)}, StalenessPolicy(), Now);
     QCOMPARE(findings.size(), 1);
     const LintFinding &f = findings.first();
     QCOMPARE(f.severity, LintSeverity::Critical);
@@ -304,8 +290,8 @@ void TestLint::staleNotesExplainRule()
 {
     StalenessPolicy policy;
     policy.setRules({StalenessRule(LabelMatcher::parse(u"{job=\"nightly\"}"_s).value(), 26 * 3600, 48 * 3600, u"backups"_s)});
-    const QList<Group> groups{group(u"{job=\"nightly\"}"_s, 30 * 3600), group(u"{job=\"nightly2\"}"_s, 3 * 86400),
-                              group(u"{job=\"nightly\",x=\"1\"}"_s, 3 * 86400)};
+    const QList<Group> groups{healthy(u"{job=\"nightly\"}"_s, 30 * 3600), healthy(u"{job=\"nightly2\"}"_s, 3 * 86400),
+                              healthy(u"{job=\"nightly\",x=\"1\"}"_s, 3 * 86400)};
     const auto findings = Lint::run(groups, policy, Now);
     QCOMPARE(describe(findings), QStringList{u"warning stale  2"_s});
     QCOMPARE(findings.first().groups.first(), key(u"{job=\"nightly\",x=\"1\"}"_s));
@@ -317,7 +303,7 @@ void TestLint::summaryAndWorst()
 {
     QCOMPARE(Lint::worst({}), std::nullopt);
     QCOMPARE(Lint::summary({}), u"no findings"_s);
-    const auto findings = Lint::run({group(u"{job=\"x\"}"_s), group(u"{job=\"x\",instance=\"\"}"_s), empty(u"{job=\"e\"}"_s),
+    const auto findings = Lint::run({healthy(u"{job=\"x\"}"_s), healthy(u"{job=\"x\",instance=\"\"}"_s), empty(u"{job=\"e\"}"_s),
                                      failed(u"{job=\"f\"}"_s)},
                                     StalenessPolicy(), Now);
     QCOMPARE(Lint::worst(findings), LintSeverity::Critical);
@@ -331,7 +317,7 @@ void TestLint::summaryAndWorst()
 
 void TestLint::text()
 {
-    const auto findings = Lint::run({group(u"{job=\"x\"}"_s), group(u"{job=\"x\",instance=\"\"}"_s)}, StalenessPolicy(), Now);
+    const auto findings = Lint::run({healthy(u"{job=\"x\"}"_s), healthy(u"{job=\"x\",instance=\"\"}"_s)}, StalenessPolicy(), Now);
     const QString text = Lint::toText(findings);
     const QStringList lines = text.split(u'\n');
     QCOMPARE(lines.at(0), u"CRITICAL colliding-keys: "_s + findings.first().title);
@@ -343,7 +329,7 @@ void TestLint::text()
 
     QList<Group> many;
     for (int i = 0; i < 12; ++i)
-        many.append(group(u"{job=\"w\",shard=\"%1\"}"_s.arg(i, 2, 10, QChar(u'0'))));
+        many.append(healthy(u"{job=\"w\",shard=\"%1\"}"_s.arg(i, 2, 10, QChar(u'0'))));
     const QString capped = Lint::toText(Lint::run(many, StalenessPolicy(), Now), 5);
     QVERIFY(capped.contains(u"  {job=\"w\",shard=\"04\"}"_s));
     QVERIFY(!capped.contains(u"shard=\"05\"}"_s));
@@ -352,7 +338,7 @@ void TestLint::text()
 
 void TestLint::json()
 {
-    const auto findings = Lint::run({group(u"{job=\"x\"}"_s), group(u"{job=\"x\",instance=\"\"}"_s), empty(u"{job=\"e\"}"_s)},
+    const auto findings = Lint::run({healthy(u"{job=\"x\"}"_s), healthy(u"{job=\"x\",instance=\"\"}"_s), empty(u"{job=\"e\"}"_s)},
                                     StalenessPolicy(), Now);
     const QJsonObject object = Lint::toJson(findings, 3);
     QCOMPARE(object.value(u"summary"_s).toObject(),

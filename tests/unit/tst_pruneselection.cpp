@@ -2,6 +2,7 @@
 // send, from groups + staleness state and/or minimum age + matcher.
 
 #include "staleness/pruneselection.h"
+#include "builders.h"
 
 #include <QTest>
 
@@ -12,39 +13,33 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::family;
+using PushDeck::Test::group;
+using PushDeck::Test::key;
+using PushDeck::Test::series;
+
 namespace {
 
 constexpr double Now = 1'000'000;
 
-Group makeGroup(const QString &keyText, double pushTime, double failureTime = 0)
+// A group holding one gauge `up` = 1, labelled with the key as the gateway does.
+Group groupWithUp(const QString &keyText, double pushTime, double failureTime = 0)
 {
-    Group group;
-    group.key = GroupingKey::parse(keyText).value();
-    group.pushTime = pushTime;
-    group.pushFailureTime = failureTime;
-    group.lastPushSuccessful = failureTime <= pushTime;
-    MetricFamily family;
-    family.name = u"up"_s;
-    family.type = MetricType::Gauge;
-    Series series;
-    series.labels = group.key.labels();
-    series.value = 1;
-    family.series.append(series);
-    group.families.append(family);
-    return group;
+    const GroupingKey k = key(keyText);
+    return group(k, pushTime, failureTime, {family(u"up"_s, MetricType::Gauge, {series(k.labels(), 1)})});
 }
 
 // Default policy: warning after 1h, stale after 6h.
 QList<Group> fixture()
 {
     return {
-        makeGroup(u"{job=\"a\"}"_s, Now - 60),                         // fresh
-        makeGroup(u"{job=\"b\",instance=\"x\"}"_s, Now - 7200),        // warning
-        makeGroup(u"{job=\"c\"}"_s, Now - 86400),                      // stale
-        makeGroup(u"{job=\"batch\",instance=\"1\"}"_s, Now - 100000),  // stale
-        makeGroup(u"{job=\"batch\",instance=\"2\"}"_s, Now - 10, Now - 5), // failed
-        makeGroup(u"{job=\"never\"}"_s, 0, Now - 30),                   // failed, never pushed: age +Inf
-        makeGroup(u"{job=\"a\",instance=\"x\"}"_s, Now - 30000),        // stale, nested beside {job="a"}
+        groupWithUp(u"{job=\"a\"}"_s, Now - 60),                         // fresh
+        groupWithUp(u"{job=\"b\",instance=\"x\"}"_s, Now - 7200),        // warning
+        groupWithUp(u"{job=\"c\"}"_s, Now - 86400),                      // stale
+        groupWithUp(u"{job=\"batch\",instance=\"1\"}"_s, Now - 100000),  // stale
+        groupWithUp(u"{job=\"batch\",instance=\"2\"}"_s, Now - 10, Now - 5), // failed
+        groupWithUp(u"{job=\"never\"}"_s, 0, Now - 30),                   // failed, never pushed: age +Inf
+        groupWithUp(u"{job=\"a\",instance=\"x\"}"_s, Now - 30000),        // stale, nested beside {job="a"}
     };
 }
 
@@ -131,8 +126,8 @@ private Q_SLOTS:
         batch.warnAfter = 5;
         batch.staleAfter = 8;
         policy.setRules({batch});
-        QList<Group> groups{makeGroup(u"{job=\"batch\",instance=\"3\"}"_s, Now - 9),
-                            makeGroup(u"{job=\"other\"}"_s, Now - 9)};
+        QList<Group> groups{groupWithUp(u"{job=\"batch\",instance=\"3\"}"_s, Now - 9),
+                            groupWithUp(u"{job=\"other\"}"_s, Now - 9)};
         PruneCriteria criteria;
         criteria.states = {Staleness::Stale};
         const auto selected = selectForPrune(groups, policy, criteria, Now);
@@ -154,7 +149,7 @@ private Q_SLOTS:
     {
         QFETCH(double, pushTime);
         QFETCH(double, expected);
-        Group g = makeGroup(u"{job=\"x\"}"_s, 1);
+        Group g = groupWithUp(u"{job=\"x\"}"_s, 1);
         g.pushTime = pushTime;
         QCOMPARE(::groupAge(g, Now), expected);
     }

@@ -3,6 +3,7 @@
 
 #include "staleness/cadencetracker.h"
 #include "staleness/stalenesspolicy.h"
+#include "builders.h"
 
 #include <QTest>
 
@@ -10,29 +11,14 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::group;
+using PushDeck::Test::key;
+
 Q_DECLARE_METATYPE(Staleness)
 
 namespace {
 
 constexpr double T0 = 1'800'000'000; // a fixed "now" far from 0
-
-GroupingKey key(const QString &text)
-{
-    auto k = GroupingKey::parse(text);
-    if (!k)
-        qFatal("bad key in test: %s", qPrintable(k.errorString()));
-    return *k;
-}
-
-Group group(const QString &keyText, double pushTime, double failureTime = 0, bool ok = true)
-{
-    Group g;
-    g.key = key(keyText);
-    g.pushTime = pushTime;
-    g.pushFailureTime = failureTime;
-    g.lastPushSuccessful = ok;
-    return g;
-}
 
 StalenessRule rule(const QString &matcher, double warn, double stale, const QString &name = {})
 {
@@ -254,7 +240,8 @@ private Q_SLOTS:
         QFETCH(Staleness, state);
 
         StalenessPolicy policy;
-        const Group g = group(u"{job=\"j\"}"_s, pushAge < 0 ? 0 : T0 - pushAge, failureAge < 0 ? 0 : T0 - failureAge, lastSuccessful);
+        Group g = group(u"{job=\"j\"}"_s, pushAge < 0 ? 0 : T0 - pushAge, failureAge < 0 ? 0 : T0 - failureAge);
+        g.lastPushSuccessful = lastSuccessful; // the gateway's flag, also where it disagrees with the times
         const StalenessVerdict v = policy.evaluate(g, T0);
         QCOMPARE(v.state, state);
         if (state == Staleness::Failed)
