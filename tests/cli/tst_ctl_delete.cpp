@@ -5,6 +5,7 @@
 // undo snapshot and the audit log.
 
 #include "operations/auditlog.h"
+#include "builders.h"
 #include "ctlrunner.h"
 #include "testgateway.h"
 
@@ -19,6 +20,8 @@
 using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
+
+using PushDeck::Test::key;
 
 namespace {
 
@@ -73,11 +76,6 @@ private:
     QUrl m_gateway;
     QTemporaryDir m_data;
 };
-
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
-}
 
 QStringList keys(TestGateway &gateway)
 {

@@ -2,6 +2,7 @@
 // output (checked with a JSON parser), filters, keys with `/`, empty values,
 // quotes and newlines, and one-line argument errors that point at the column.
 
+#include "builders.h"
 #include "ctlrunner.h"
 #include "format/exposition.h"
 #include "operations/groupoperations.h"
@@ -15,6 +16,8 @@
 using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
+
+using PushDeck::Test::key;
 
 namespace {
 
@@ -52,11 +55,6 @@ QList<QJsonObject> jsonLines(const QByteArray &out)
         objects.append(doc.object());
     }
     return objects;
-}
-
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
 }
 
 const QString SlashKey = u"{job=\"a/b\",instance=\"\"}"_s;

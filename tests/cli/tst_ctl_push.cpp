@@ -3,6 +3,7 @@
 // sent (line and column), the gateway's own text when it rejects a push, the
 // refusal of a key that would poison the gateway, --dry-run and --read-only.
 
+#include "builders.h"
 #include "ctlrunner.h"
 #include "testgateway.h"
 
@@ -11,6 +12,8 @@
 using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
+
+using PushDeck::Test::key;
 
 namespace {
 
@@ -34,11 +37,6 @@ private:
     QUrl m_gateway;
     QTemporaryDir m_data;
 };
-
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
-}
 
 QStringList familyNames(const Group &group)
 {

@@ -3,6 +3,7 @@
 // and move to another gateway, keys with `/` and empty values, refusals
 // (existing target, missing source, no --yes, --read-only) and --dry-run.
 
+#include "builders.h"
 #include "ctlrunner.h"
 #include "operations/groupoperations.h"
 #include "testgateway.h"
@@ -12,6 +13,8 @@
 using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
+
+using PushDeck::Test::key;
 
 namespace {
 
@@ -31,11 +34,6 @@ private:
     QUrl m_gateway;
     QTemporaryDir m_data;
 };
-
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
-}
 
 const QByteArray Text = "# HELP v A value.\n# TYPE v gauge\nv{x=\"1\"} NaN\nv{x=\"2\"} 0.1\n"
                         "# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"+Inf\"} 2\nh_sum 3\nh_count 2\n";

@@ -4,6 +4,7 @@
 // undo snapshots written before wipe and delete, and wipe refused with a
 // clear message when the admin API is off.
 
+#include "builders.h"
 #include "ctlrunner.h"
 #include "operations/groupoperations.h"
 #include "operations/snapshot.h"
@@ -16,6 +17,8 @@
 using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
+
+using PushDeck::Test::key;
 
 namespace {
 
@@ -36,11 +39,6 @@ private:
     QUrl m_gateway;
     QTemporaryDir m_data;
 };
-
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
-}
 
 const QString SlashKey = u"{job=\"a/b\",instance=\"\"}"_s;
 const QString OtherKey = u"{job=\"other\",path=\"/x y\"}"_s;

@@ -7,6 +7,7 @@
 #include "core/awaitfuture.h"
 #include "operations/bulkdeleter.h"
 #include "gateway/connectionprofile.h"
+#include "builders.h"
 #include "fakehttpserver.h"
 #include "gateway/gatewayclient.h"
 #include "gateway/localgateway.h"
@@ -19,15 +20,9 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
-namespace {
+using PushDeck::Test::key;
 
-GroupingKey key(const QString &text)
-{
-    auto parsed = GroupingKey::parse(text);
-    if (!parsed)
-        qFatal("bad key %s: %s", qPrintable(text), qPrintable(parsed.errorString()));
-    return *parsed;
-}
+namespace {
 
 const QByteArray Text = "# TYPE v gauge\nv 1\n";
 

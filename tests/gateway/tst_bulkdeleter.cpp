@@ -8,6 +8,7 @@
 #include "operations/auditlog.h"
 #include "core/awaitfuture.h"
 #include "operations/bulkdeleter.h"
+#include "builders.h"
 #include "fakehttpserver.h"
 #include "staleness/pruneselection.h"
 #include "operations/snapshot.h"
@@ -25,15 +26,9 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
-namespace {
+using PushDeck::Test::key;
 
-GroupingKey key(const QString &text)
-{
-    auto parsed = GroupingKey::parse(text);
-    if (!parsed)
-        qFatal("bad key %s: %s", qPrintable(text), qPrintable(parsed.errorString()));
-    return *parsed;
-}
+namespace {
 
 const QByteArray Families = "# HELP v A gauge with \"odd\" values.\n"
     "# TYPE v gauge\n"

@@ -7,6 +7,7 @@
 #include "core/awaitfuture.h"
 #include "demo/demoscenarios.h"
 #include "demo/demoseeder.h"
+#include "builders.h"
 #include "testgateway.h"
 
 #include <QFileInfo>
@@ -17,15 +18,12 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::key;
+
 namespace {
 
 const QByteArray Metrics = "# TYPE batch_last_success_timestamp_seconds gauge\n"
                            "batch_last_success_timestamp_seconds 1.7e9\n";
-
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
-}
 
 bool has(const QList<Group> &groups, const GroupingKey &key)
 {

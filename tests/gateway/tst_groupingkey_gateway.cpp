@@ -5,6 +5,7 @@
 
 #include "core/awaitfuture.h"
 #include "core/groupingkey.h"
+#include "builders.h"
 #include "testgateway.h"
 
 #include <QHash>
@@ -17,20 +18,14 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::key;
+
 char *toString(const GroupingKey &key)
 {
     return qstrdup(qPrintable(key.toString()));
 }
 
 namespace {
-
-GroupingKey key(const QString &text)
-{
-    auto result = GroupingKey::parse(text);
-    if (!result)
-        qFatal("bad test key %s: %s", qPrintable(text), qPrintable(result.errorString()));
-    return *result;
-}
 
 // Keys that have tripped up clients and pruners: separators, the base64
 // marker and padding, percent signs, whitespace, dot segments, quotes,

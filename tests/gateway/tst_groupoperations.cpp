@@ -8,6 +8,7 @@
 #include "format/exposition.h"
 #include "operations/groupoperations.h"
 #include "operations/snapshot.h"
+#include "builders.h"
 #include "testgateway.h"
 
 #include <QTemporaryDir>
@@ -16,6 +17,8 @@
 using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
+
+using PushDeck::Test::key;
 
 namespace {
 
@@ -41,14 +44,6 @@ const QByteArray VarietyText = "# HELP v help with \\\\ backslash and\\nnewline\
     "s_count 4\n"
     "# TYPE requests counter\n"
     "requests 7\n";
-
-GroupingKey key(const QString &text)
-{
-    auto parsed = GroupingKey::parse(text);
-    if (!parsed)
-        qFatal("bad key %s: %s", qPrintable(text), qPrintable(parsed.errorString()));
-    return *parsed;
-}
 
 bool contains(const QList<Group> &groups, const GroupingKey &k)
 {

@@ -3,6 +3,7 @@
 // JSON whenever the exposition cannot name a key exactly.
 
 #include "core/awaitfuture.h"
+#include "builders.h"
 #include "fakehttpserver.h"
 #include "format/lightrefresh.h"
 #include "gateway/poller.h"
@@ -21,12 +22,9 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
-namespace {
+using PushDeck::Test::key;
 
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
-}
+namespace {
 
 QMap<QString, std::pair<double, double>> times(const QList<Group> &groups)
 {

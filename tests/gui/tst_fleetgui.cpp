@@ -16,6 +16,7 @@
 #include "views/operations/operationscontroller.h"
 #include "gateway/poller.h"
 #include "operations/snapshot.h"
+#include "builders.h"
 #include "testgateway.h"
 
 #include <QAbstractItemModelTester>
@@ -37,15 +38,9 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
-namespace {
+using PushDeck::Test::key;
 
-GroupingKey key(const QString &text)
-{
-    auto parsed = GroupingKey::parse(text);
-    if (!parsed)
-        qFatal("bad key %s", qPrintable(text));
-    return *parsed;
-}
+namespace {
 
 QStringList keys(TestGateway &gateway)
 {

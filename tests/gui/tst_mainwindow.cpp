@@ -10,6 +10,7 @@
 #include "items/grouptablemodel.h"
 #include "views/window/mainwindow.h"
 #include "gateway/poller.h"
+#include "builders.h"
 #include "testgateway.h"
 
 #include <QAbstractItemModelTester>
@@ -29,12 +30,9 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
-namespace {
+using PushDeck::Test::key;
 
-GroupingKey key(const QString &text)
-{
-    return GroupingKey::parse(text).value();
-}
+namespace {
 
 QStringList visibleKeys(MainWindow &window)
 {

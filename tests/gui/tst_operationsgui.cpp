@@ -18,6 +18,7 @@
 #include "views/operations/pushdialog.h"
 #include "views/operations/repushdialog.h"
 #include "operations/snapshot.h"
+#include "builders.h"
 #include "testgateway.h"
 #include "views/operations/wipedialog.h"
 
@@ -42,15 +43,9 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
-namespace {
+using PushDeck::Test::key;
 
-GroupingKey key(const QString &text)
-{
-    auto parsed = GroupingKey::parse(text);
-    if (!parsed)
-        qFatal("bad key %s: %s", qPrintable(text), qPrintable(parsed.errorString()));
-    return *parsed;
-}
+namespace {
 
 QStringList keyTexts(const QList<Group> &groups)
 {
