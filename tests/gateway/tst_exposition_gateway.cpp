@@ -6,6 +6,7 @@
 #include "format/exposition.h"
 #include "core/groupingkey.h"
 #include "core/metrics.h"
+#include "builders.h"
 #include "testgateway.h"
 
 #include <QRandomGenerator>
@@ -19,20 +20,18 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::family;
+using PushDeck::Test::histogramSeries;
+using PushDeck::Test::key;
+using PushDeck::Test::series;
+using PushDeck::Test::summarySeries;
+
 using Families = QList<MetricFamily>;
 
 namespace {
 
 constexpr double Inf = std::numeric_limits<double>::infinity();
 const double NaN = std::numeric_limits<double>::quiet_NaN();
-
-GroupingKey key(const LabelPairs &labels)
-{
-    auto result = GroupingKey::fromLabels(labels);
-    if (!result)
-        qFatal("bad test key: %s", qPrintable(result.errorString()));
-    return *result;
-}
 
 // What the gateway does to every pushed series: labels of the key replace
 // the series' own, and `instance` is added (empty) when missing. To compare
@@ -57,44 +56,6 @@ QByteArray show(const Families &families)
     all.skipGatewayFamilies = false;
     all.dropEmptyLabels = false;
     return writeExposition(families, all);
-}
-
-Series value(LabelPairs labels, double v)
-{
-    Series s;
-    s.labels = std::move(labels);
-    s.value = v;
-    return s;
-}
-
-Series histogram(LabelPairs labels, QList<Bucket> buckets, double sum, double count)
-{
-    Series s;
-    s.labels = std::move(labels);
-    s.buckets = std::move(buckets);
-    s.sum = sum;
-    s.count = count;
-    return s;
-}
-
-Series summary(LabelPairs labels, QList<Quantile> quantiles, double sum, double count)
-{
-    Series s;
-    s.labels = std::move(labels);
-    s.quantiles = std::move(quantiles);
-    s.sum = sum;
-    s.count = count;
-    return s;
-}
-
-MetricFamily family(const QString &name, MetricType type, QList<Series> series, const QString &help = {})
-{
-    MetricFamily f;
-    f.name = name;
-    f.type = type;
-    f.help = help;
-    f.series = std::move(series);
-    return f;
 }
 
 } // namespace
@@ -301,39 +262,39 @@ void TestExpositionGateway::roundTrip_data()
 
     QTest::newRow("tricky label values")
         << Families{family(u"tricky_labels"_s, MetricType::Gauge,
-                           {value({{u"v"_s, u"quote \" inside"_s}}, 1), value({{u"v"_s, u"back\\slash\\"_s}}, 2),
-                            value({{u"v"_s, u"line\nbreak\n"_s}}, 3), value({{u"v"_s, u"Grüße 🚀 日本"_s}}, 4),
-                            value({{u"v"_s, u"\\n literal, {braces}, =, #"_s}}, 5), value({{u"v"_s, u"\t tab "_s}}, 6),
-                            value({{u"v"_s, u"\\\"\\\""_s}, {u"w"_s, u"second"_s}}, 7)})}
+                           {series({{u"v"_s, u"quote \" inside"_s}}, 1), series({{u"v"_s, u"back\\slash\\"_s}}, 2),
+                            series({{u"v"_s, u"line\nbreak\n"_s}}, 3), series({{u"v"_s, u"Grüße 🚀 日本"_s}}, 4),
+                            series({{u"v"_s, u"\\n literal, {braces}, =, #"_s}}, 5), series({{u"v"_s, u"\t tab "_s}}, 6),
+                            series({{u"v"_s, u"\\\"\\\""_s}, {u"w"_s, u"second"_s}}, 7)})}
         << nested << plain;
     QTest::newRow("help with escapes")
-        << Families{family(u"helped_total"_s, MetricType::Counter, {value(none, 1)},
+        << Families{family(u"helped_total"_s, MetricType::Counter, {series(none, 1)},
                            u"has \"quotes\", \\backslashes\\ and\nnewlines é"_s),
-                    family(u"helped_untyped"_s, MetricType::Untyped, {value(none, 1)}, u"ends with a backslash \\"_s)}
+                    family(u"helped_untyped"_s, MetricType::Untyped, {series(none, 1)}, u"ends with a backslash \\"_s)}
         << nested << withInstance;
     QTest::newRow("exact values")
         << Families{family(u"exact"_s, MetricType::Gauge,
-                           {value({{u"v"_s, u"nan"_s}}, NaN), value({{u"v"_s, u"+inf"_s}}, Inf),
-                            value({{u"v"_s, u"-inf"_s}}, -Inf), value({{u"v"_s, u"1e-300"_s}}, 1e-300),
-                            value({{u"v"_s, u"0.1"_s}}, 0.1), value({{u"v"_s, u"17 digits"_s}}, 0.12345678901234568),
-                            value({{u"v"_s, u"exp 14"_s}}, 1.2345678901234567e+14),
-                            value({{u"v"_s, u"denormal"_s}}, 5e-324),
-                            value({{u"v"_s, u"max"_s}}, 1.7976931348623157e308),
-                            value({{u"v"_s, u"negative"_s}}, -2.5e-7), value({{u"v"_s, u"zero"_s}}, 0),
-                            value({{u"v"_s, u"1e6"_s}}, 1e6)})}
+                           {series({{u"v"_s, u"nan"_s}}, NaN), series({{u"v"_s, u"+inf"_s}}, Inf),
+                            series({{u"v"_s, u"-inf"_s}}, -Inf), series({{u"v"_s, u"1e-300"_s}}, 1e-300),
+                            series({{u"v"_s, u"0.1"_s}}, 0.1), series({{u"v"_s, u"17 digits"_s}}, 0.12345678901234568),
+                            series({{u"v"_s, u"exp 14"_s}}, 1.2345678901234567e+14),
+                            series({{u"v"_s, u"denormal"_s}}, 5e-324),
+                            series({{u"v"_s, u"max"_s}}, 1.7976931348623157e308),
+                            series({{u"v"_s, u"negative"_s}}, -2.5e-7), series({{u"v"_s, u"zero"_s}}, 0),
+                            series({{u"v"_s, u"1e6"_s}}, 1e6)})}
         << nested << plain;
     QTest::newRow("every type together")
         << Families{family(u"requests_total"_s, MetricType::Counter,
-                           {value({{u"code"_s, u"200"_s}}, 1027), value({{u"code"_s, u"500"_s}}, 0.5)}, u"Requests."_s),
-                    family(u"temperature"_s, MetricType::Gauge, {value(none, -3.25)}),
-                    family(u"untyped_thing"_s, MetricType::Untyped, {value({{u"x"_s, u"y"_s}}, 1e21)}),
+                           {series({{u"code"_s, u"200"_s}}, 1027), series({{u"code"_s, u"500"_s}}, 0.5)}, u"Requests."_s),
+                    family(u"temperature"_s, MetricType::Gauge, {series(none, -3.25)}),
+                    family(u"untyped_thing"_s, MetricType::Untyped, {series({{u"x"_s, u"y"_s}}, 1e21)}),
                     family(u"latency_seconds"_s, MetricType::Histogram,
-                           {histogram({{u"path"_s, u"/a\"b"_s}}, {{0.005, 0}, {0.1, 1}, {1, 2}, {Inf, 3}}, 1.5, 3),
-                            histogram({{u"path"_s, u"/c"_s}}, {{1e-300, 1}, {0.12345678901234568, 2}, {Inf, 1e15}}, NaN, 1e15)},
+                           {histogramSeries({{u"path"_s, u"/a\"b"_s}}, {{0.005, 0}, {0.1, 1}, {1, 2}, {Inf, 3}}, 1.5, 3),
+                            histogramSeries({{u"path"_s, u"/c"_s}}, {{1e-300, 1}, {0.12345678901234568, 2}, {Inf, 1e15}}, NaN, 1e15)},
                            u"Latency in seconds."_s),
                     family(u"rpc_seconds"_s, MetricType::Summary,
-                           {summary({{u"q"_s, u"x"_s}}, {{0.5, 0.2}, {0.9, NaN}, {0.99, Inf}}, 2, 4),
-                            summary({{u"q"_s, u"y"_s}}, {{0, -1}, {1, 1.2345678901234567e+14}}, 0.1, 0)},
+                           {summarySeries({{u"q"_s, u"x"_s}}, {{0.5, 0.2}, {0.9, NaN}, {0.99, Inf}}, 2, 4),
+                            summarySeries({{u"q"_s, u"y"_s}}, {{0, -1}, {1, 1.2345678901234567e+14}}, 0.1, 0)},
                            u"RPC \"latency\"\\summary"_s)}
         << nested << withInstance;
 }

@@ -8,6 +8,7 @@
 #include "items/groupfilterproxy.h"
 #include "items/grouptablemodel.h"
 #include "gateway/poller.h"
+#include "builders.h"
 #include "testgateway.h"
 
 #include <QAbstractItemModelTester>
@@ -18,25 +19,19 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::group;
+using PushDeck::Test::key;
+
 namespace {
 
 constexpr double Now = 1'800'000'000;
 
-GroupingKey key(const QString &text)
+// A group pushed `age` seconds before Now whose last push succeeded, or
+// failed at Now.
+Group agedGroup(const QString &keyText, double age = 10, bool ok = true)
 {
-    auto parsed = GroupingKey::parse(text);
-    if (!parsed)
-        qFatal("bad key %s", qPrintable(text));
-    return *parsed;
-}
-
-Group group(const QString &keyText, double age = 10, bool ok = true)
-{
-    Group g;
-    g.key = key(keyText);
-    g.pushTime = Now - age;
+    Group g = group(keyText, Now - age, ok ? 0 : Now);
     g.lastPushSuccessful = ok;
-    g.pushFailureTime = ok ? 0 : Now;
     return g;
 }
 
@@ -78,7 +73,7 @@ private Q_SLOTS:
         QSignalSpy inserted(&fleet, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&fleet, &QAbstractItemModel::rowsRemoved);
 
-        a.setGroups({group(u"{job=\"a1\"}"_s), group(u"{job=\"shared\"}"_s)}, Now);
+        a.setGroups({agedGroup(u"{job=\"a1\"}"_s), agedGroup(u"{job=\"shared\"}"_s)}, Now);
         fleet.addGateway(&a, u"prod:9091"_s, QUrl(u"http://prod:9091"_s));
         fleet.addGateway(&b, u"test:9091"_s, QUrl(u"http://test:9091"_s));
         QCOMPARE(fleet.rowCount(), 2);
@@ -86,7 +81,7 @@ private Q_SLOTS:
         QCOMPARE(fleet.headerData(FleetGroupsModel::GatewayColumn, Qt::Horizontal).toString(), u"Gateway"_s);
 
         // The second gateway's first poll: rows appended after a's.
-        b.setGroups({group(u"{job=\"shared\"}"_s), group(u"{job=\"b1\",instance=\"x\"}"_s, 9000, false)}, Now);
+        b.setGroups({agedGroup(u"{job=\"shared\"}"_s), agedGroup(u"{job=\"b1\",instance=\"x\"}"_s, 9000, false)}, Now);
         QCOMPARE(rows(fleet), QStringList({u"prod:9091|{job=\"a1\"}"_s, u"prod:9091|{job=\"shared\"}"_s,
                                            u"test:9091|{job=\"shared\"}"_s, u"test:9091|{job=\"b1\",instance=\"x\"}"_s}));
         QCOMPARE(fleet.index(3, FleetGroupsModel::JobColumn).data().toString(), u"b1"_s);
@@ -101,21 +96,21 @@ private Q_SLOTS:
 
         // A persistent index on b's row survives a's rows changing.
         const QPersistentModelIndex bRow = fleet.index(3, FleetGroupsModel::KeyColumn);
-        a.setGroups({group(u"{job=\"a0\"}"_s), group(u"{job=\"a1\"}"_s), group(u"{job=\"shared\"}"_s),
-                     group(u"{job=\"a2\",path=\"/x\"}"_s)},
+        a.setGroups({agedGroup(u"{job=\"a0\"}"_s), agedGroup(u"{job=\"a1\"}"_s), agedGroup(u"{job=\"shared\"}"_s),
+                     agedGroup(u"{job=\"a2\",path=\"/x\"}"_s)},
                     Now);
         QCOMPARE(fleet.rowCount(), 6);
         QVERIFY(bRow.isValid());
         QCOMPARE(bRow.row(), 5);
         QCOMPARE(bRow.data().toString(), u"{job=\"b1\",instance=\"x\"}"_s);
-        a.setGroups({group(u"{job=\"a2\",path=\"/x\"}"_s)}, Now);
+        a.setGroups({agedGroup(u"{job=\"a2\",path=\"/x\"}"_s)}, Now);
         QCOMPARE(rows(fleet), QStringList({u"prod:9091|{job=\"a2\",path=\"/x\"}"_s, u"test:9091|{job=\"shared\"}"_s,
                                            u"test:9091|{job=\"b1\",instance=\"x\"}"_s}));
         QCOMPARE(bRow.row(), 2);
 
         // Changed data (a new push time, a failed push) arrive as dataChanged.
         QSignalSpy changed(&fleet, &QAbstractItemModel::dataChanged);
-        b.setGroups({group(u"{job=\"shared\"}"_s, 5), group(u"{job=\"b1\",instance=\"x\"}"_s, 9000, false)}, Now);
+        b.setGroups({agedGroup(u"{job=\"shared\"}"_s, 5), agedGroup(u"{job=\"b1\",instance=\"x\"}"_s, 9000, false)}, Now);
         QVERIFY(!changed.isEmpty());
         const QModelIndex first = changed.first().at(0).toModelIndex();
         QCOMPARE(first.row(), 1);
@@ -152,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(rows(fleet), QStringList({u"test:9091|{job=\"shared\"}"_s, u"test:9091|{job=\"b1\",instance=\"x\"}"_s}));
         QCOMPARE(fleet.gatewayCount(), 1);
         QCOMPARE(fleet.index(0, 0).data(FleetGroupsModel::GatewayIndexRole).toInt(), 0);
-        a.setGroups({group(u"{job=\"ignored\"}"_s)}, Now); // no longer followed
+        a.setGroups({agedGroup(u"{job=\"ignored\"}"_s)}, Now); // no longer followed
         QCOMPARE(fleet.rowCount(), 2);
         b.clear();
         QCOMPARE(fleet.rowCount(), 0);
@@ -175,17 +170,17 @@ private Q_SLOTS:
         fleet.addGateway(&a, u"a"_s);
         fleet.addGateway(&b, u"b"_s);
         fleet.addGateway(&c, u"c"_s);
-        c.setGroups({group(u"{job=\"c\"}"_s)}, Now);
-        a.setGroups({group(u"{job=\"a\"}"_s)}, Now);
+        c.setGroups({agedGroup(u"{job=\"c\"}"_s)}, Now);
+        a.setGroups({agedGroup(u"{job=\"a\"}"_s)}, Now);
         QCOMPARE(rows(fleet), QStringList({u"a|{job=\"a\"}"_s, u"c|{job=\"c\"}"_s}));
         QCOMPARE(fleet.gatewayOfRow(1), 2);
-        b.setGroups({group(u"{job=\"b\"}"_s)}, Now);
+        b.setGroups({agedGroup(u"{job=\"b\"}"_s)}, Now);
         QCOMPARE(rows(fleet), QStringList({u"a|{job=\"a\"}"_s, u"b|{job=\"b\"}"_s, u"c|{job=\"c\"}"_s}));
         fleet.removeGateway(&b);
         QCOMPARE(rows(fleet), QStringList({u"a|{job=\"a\"}"_s, u"c|{job=\"c\"}"_s}));
         {
             GroupTableModel gone;
-            gone.setGroups({group(u"{job=\"gone\"}"_s)}, Now);
+            gone.setGroups({agedGroup(u"{job=\"gone\"}"_s)}, Now);
             fleet.addGateway(&gone, u"gone"_s);
             QCOMPARE(fleet.rowCount(), 3);
             fleet.removeGateway(&gone);

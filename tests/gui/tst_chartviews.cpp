@@ -8,6 +8,7 @@
 #include "demo/demoseeder.h"
 #include "views/charts/pushtimelineview.h"
 #include "views/charts/stalenesstrendview.h"
+#include "builders.h"
 #include "testgateway.h"
 #include "views/charts/valuehistoryview.h"
 
@@ -28,6 +29,8 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::group;
+
 Q_DECLARE_METATYPE(Staleness)
 
 namespace {
@@ -37,16 +40,6 @@ const QString ShotDir = u"/tmp/pushdeck-charts"_s;
 double nowSeconds()
 {
     return double(QDateTime::currentMSecsSinceEpoch()) / 1000;
-}
-
-Group group(const QString &keyText, double pushTime, double failureTime = 0)
-{
-    Group g;
-    g.key = GroupingKey::parse(keyText).value();
-    g.pushTime = pushTime;
-    g.pushFailureTime = failureTime;
-    g.lastPushSuccessful = !(failureTime > pushTime);
-    return g;
 }
 
 // 10,000 groups over 200 jobs, ages spread over minutes to days.

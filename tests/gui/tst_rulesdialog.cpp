@@ -3,6 +3,7 @@
 
 #include "views/staleness/rulesdialog.h"
 #include "staleness/stalenessrules.h"
+#include "builders.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -25,6 +26,8 @@ using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
 
+using PushDeck::Test::group;
+
 namespace {
 
 StalenessPolicy samplePolicy()
@@ -40,12 +43,10 @@ StalenessPolicy samplePolicy()
     return policy;
 }
 
-Group group(const QString &keyText)
+// A group whose last push, 30 s ago, succeeded.
+Group recentGroup(const QString &keyText)
 {
-    Group g;
-    g.key = GroupingKey::parse(keyText).value();
-    g.pushTime = double(QDateTime::currentSecsSinceEpoch()) - 30;
-    return g;
+    return group(keyText, double(QDateTime::currentSecsSinceEpoch()) - 30);
 }
 
 QPushButton *okButton(RulesDialog &dialog)
@@ -86,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(dialog.editedPolicy()->sameConfiguration(policy));
 
         // Counts: the scoped rule catches groups only on its gateway.
-        dialog.setGroups({group(u"{job=\"batch-1\"}"_s), group(u"{job=\"batch-2\",instance=\"a\"}"_s)});
+        dialog.setGroups({recentGroup(u"{job=\"batch-1\"}"_s), recentGroup(u"{job=\"batch-2\",instance=\"a\"}"_s)});
         dialog.setCurrentGateway(QUrl(u"http://other:9091"_s));
         QCOMPARE(dialog.table()->item(1, RulesDialog::MatchesColumn)->text(), u"0"_s);
         QCOMPARE(dialog.table()->item(2, RulesDialog::MatchesColumn)->text(), u"1"_s);
@@ -294,9 +295,9 @@ private Q_SLOTS:
     {
         RulesDialog dialog(samplePolicy());
         QCOMPARE(dialog.table()->item(0, RulesDialog::MatchesColumn)->text(), u"\u2013"_s);
-        dialog.setGroups({group(u"{job=\"nightly-backup\",instance=\"db\"}"_s), group(u"{job=\"batch-1\"}"_s),
-                          group(u"{job=\"batch-2\",instance=\"h\"}"_s), group(u"{job=\"web\",instance=\"h\"}"_s),
-                          group(u"{job=\"other\"}"_s)});
+        dialog.setGroups({recentGroup(u"{job=\"nightly-backup\",instance=\"db\"}"_s),
+                          recentGroup(u"{job=\"batch-1\"}"_s), recentGroup(u"{job=\"batch-2\",instance=\"h\"}"_s),
+                          recentGroup(u"{job=\"web\",instance=\"h\"}"_s), recentGroup(u"{job=\"other\"}"_s)});
         // First match wins: the backup with an instance counts for rule 1 only.
         QCOMPARE(dialog.table()->item(0, RulesDialog::MatchesColumn)->text(), u"1"_s);
         QCOMPARE(dialog.table()->item(1, RulesDialog::MatchesColumn)->text(), u"2"_s);
@@ -369,7 +370,8 @@ private Q_SLOTS:
         QCOMPARE(QApplication::clipboard()->text(), text->toPlainText());
 
         // Pictures to look at.
-        dialog.setGroups({group(u"{job=\"nightly-backup\"}"_s), group(u"{job=\"batch-1\"}"_s), group(u"{job=\"web\",instance=\"a\"}"_s)});
+        dialog.setGroups({recentGroup(u"{job=\"nightly-backup\"}"_s), recentGroup(u"{job=\"batch-1\"}"_s),
+                          recentGroup(u"{job=\"web\",instance=\"a\"}"_s)});
         dialog.findChild<QLineEdit *>(u"testKey"_s)->setText(u"{job=\"batch-7\",instance=\"h1\"}"_s);
         setCell(dialog, 2, RulesDialog::WarnColumn, u"10m"_s); // longer than stale: flagged
         QDir().mkpath(u"/tmp/pushdeck-charts"_s);
