@@ -77,9 +77,18 @@ public:
 
     // Prints `pushdeckctl: message` as one line on stderr, returns code.
     int fail(const QString &message, int code = ExitError);
-    // The exit code for an Error from the models (network → 69, ...).
-    static int exitCodeFor(const Error &error);
-    int fail(const Error &error) { return fail(error.message, exitCodeFor(error)); }
+    // Where an Error comes from changes two exit codes: for an operation
+    // that changes the gateway (push, wipe, repush, restore) invalid text is
+    // bad input data (65) and an invalid request a failure (1); for anything
+    // else both are bad arguments (64).
+    enum class ErrorOrigin { Request, Operation };
+    // The exit code for an Error from the models (network → 69, ...): the
+    // one place where errors become exit codes.
+    static int exitCodeFor(const Error &error, ErrorOrigin origin = ErrorOrigin::Request);
+    int fail(const Error &error, ErrorOrigin origin = ErrorOrigin::Request)
+    {
+        return fail(error.message, exitCodeFor(error, origin));
+    }
     // A parse error in a command-line argument (`what` names it: "--match",
     // "KEY"). One line; on a terminal followed by the text and a caret under
     // the column.
@@ -143,15 +152,5 @@ struct CtlGlobalOptions
     QCommandLineOption key;
     QCommandLineOption insecureSkipVerify;
 };
-
-// The commands that accept several --gateway values.
-bool ctlSupportsSeveralGateways(const QString &command);
-
-// Parses one command's arguments with `parser` (which already holds the
-// command's own options and positional arguments) plus the global options and
-// --help. Returns an exit code when the command must not run (usage error or
-// help printed).
-std::optional<int> parseCommand(CtlContext &ctx, QCommandLineParser &parser, const QString &command,
-                                const QString &description, const QStringList &arguments);
 
 } // namespace PushDeck
