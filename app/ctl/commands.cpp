@@ -114,13 +114,13 @@ std::optional<int> parseCommand(CtlContext &ctx, QCommandLineParser &parser, con
     }
     if (auto exit = globals.apply(parser, ctx, false))
         return exit;
-    if (ctx.gateways.size() > 1 && !ctlSupportsSeveralGateways(command))
+    if (ctx.options.gateways.size() > 1 && !ctlSupportsSeveralGateways(command))
         return ctx.fail(u"%1 works on one gateway; several --gateway values are for groups, delete and prune"_s.arg(command),
                         ExitUsage);
     if (auto exit = ctx.preparePolicy())
         return exit;
     // Rules scoped to a gateway apply to this one (several: per gateway).
-    ctx.policy.setGateway(ctx.gateway);
+    ctx.policy.setGateway(ctx.gateway());
     return ctx.prepareConnection();
 }
 

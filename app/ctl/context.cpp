@@ -1,5 +1,6 @@
 #include "ctl/context.h"
 
+#include "gateway/connectionprofile.h"
 #include "operations/auditlog.h"
 #include "core/awaitfuture.h"
 #include "gateway/credentialstore.h"
@@ -23,6 +24,11 @@ namespace PushDeck {
 
 CtlContext::CtlContext() = default;
 CtlContext::~CtlContext() = default;
+
+QUrl CtlContext::gateway() const
+{
+    return m_connectionPrepared ? m_gateway : options.gateways.value(0);
+}
 
 QTextStream &CtlContext::out()
 {
@@ -77,7 +83,7 @@ int CtlContext::failParse(const QString &what, const QString &text, const Error 
 
 std::optional<int> CtlContext::refuseIfReadOnly(const QString &command)
 {
-    if (!readOnly)
+    if (!options.readOnly)
         return std::nullopt;
     return fail(u"refusing to run \"%1\": read-only mode (--read-only or PUSHDECK_READ_ONLY) allows no changes"_s.arg(command),
                 ExitRefused);
@@ -103,16 +109,17 @@ std::optional<int> CtlContext::confirm(const QString &question, bool yes, const 
 std::unique_ptr<GatewayClient> CtlContext::makeClient(const QUrl &url) const
 {
     auto client = std::make_unique<GatewayClient>(url);
-    ClientOptions options = m_connectionPrepared ? m_clientOptions : ClientOptions{};
-    options.timeoutMs = timeoutMs;
+    ClientOptions clientOptions = m_connectionPrepared ? m_clientOptions : ClientOptions{};
+    clientOptions.timeoutMs = options.timeoutMs;
     // Credentials belong to the gateway they were given for: another origin
     // (repush --to-gateway) gets the TLS settings but no Authorization.
+    const QUrl gateway = this->gateway();
     if (url.scheme() != gateway.scheme() || url.host() != gateway.host()
         || url.port(url.scheme() == u"https"_s ? 443 : 80) != gateway.port(gateway.scheme() == u"https"_s ? 443 : 80))
-        options.authorization.clear();
+        clientOptions.authorization.clear();
     if (url.scheme() != u"https"_s)
-        options.ssl.reset();
-    client->setOptions(options);
+        clientOptions.ssl.reset();
+    client->setOptions(clientOptions);
     return client;
 }
 
@@ -148,6 +155,8 @@ bool isFileProblem(const QString &message)
 std::optional<int> CtlContext::prepareConnection()
 {
     ConnectionProfile profile;
+    const QString &profileName = options.profileName;
+    const QUrl firstGateway = options.gateways.value(0);
     if (!profileName.isEmpty()) {
         QSettings settings(u"PushDeck"_s, u"pushdeck"_s); // the GUI's settings
         const auto saved = ConnectionProfile::load(settings, profileName);
@@ -162,22 +171,24 @@ std::optional<int> CtlContext::prepareConnection()
                         ExitUsage);
         }
         profile = *saved;
-        if (gatewayGiven) {
-            profile.url = gateway.toString();
+        if (options.gatewayGiven) {
+            profile.url = firstGateway.toString();
             profile.routePrefix.clear();
         }
     } else {
         profile.name = u"command line"_s;
-        profile.url = gateway.toString();
+        profile.url = firstGateway.toString();
     }
 
     // Credentials: never as a bare argument. A password or token from a
     // file or the environment beats the keyring.
     const QString envPassword = qEnvironmentVariable("PUSHDECK_PASSWORD");
     const QString envToken = qEnvironmentVariable("PUSHDECK_TOKEN");
+    const QString &passwordFile = options.passwordFile;
+    const QString &tokenFile = options.tokenFile;
     if (!passwordFile.isEmpty() && !tokenFile.isEmpty())
         return fail(u"give either --password-file or --token-file, not both"_s, ExitUsage);
-    QString user = this->user.isEmpty() ? qEnvironmentVariable("PUSHDECK_USER") : this->user;
+    QString user = options.user.isEmpty() ? qEnvironmentVariable("PUSHDECK_USER") : options.user;
     if (!user.isEmpty()) {
         profile.auth = ConnectionProfile::Auth::Basic;
         profile.username = user;
@@ -190,13 +201,13 @@ std::optional<int> CtlContext::prepareConnection()
                         .arg(passwordFile.isEmpty() ? u"PUSHDECK_PASSWORD"_s : u"--password-file"_s),
                     ExitUsage);
 
-    if (!caFile.isEmpty())
-        profile.caFile = caFile;
-    if (!certFile.isEmpty())
-        profile.clientCertFile = certFile;
-    if (!keyFile.isEmpty())
-        profile.clientKeyFile = keyFile;
-    if (skipVerify)
+    if (!options.caFile.isEmpty())
+        profile.caFile = options.caFile;
+    if (!options.certFile.isEmpty())
+        profile.clientCertFile = options.certFile;
+    if (!options.keyFile.isEmpty())
+        profile.clientKeyFile = options.keyFile;
+    if (options.skipVerify)
         profile.skipVerify = true;
 
     if (const QStringList problems = profile.problems(); !problems.isEmpty()) {
@@ -242,21 +253,21 @@ std::optional<int> CtlContext::prepareConnection()
     }
 
     ClientOptions base;
-    base.timeoutMs = timeoutMs;
-    const auto options = profile.clientOptions(secret, base);
-    if (!options)
-        return fail(options.error().message, isFileProblem(options.errorString()) ? ExitNoInput : ExitUsage);
+    base.timeoutMs = options.timeoutMs;
+    const auto clientOptions = profile.clientOptions(secret, base);
+    if (!clientOptions)
+        return fail(clientOptions.error().message, isFileProblem(clientOptions.errorString()) ? ExitNoInput : ExitUsage);
     const auto url = profile.baseUrl();
-    gateway = *url;
-    m_clientOptions = *options;
+    m_gateway = *url;
+    m_clientOptions = *clientOptions;
     m_connectionPrepared = true;
 
     if (m_clientOptions.skipsVerification())
         err() << "pushdeckctl: warning: TLS certificate verification is off (--insecure-skip-verify): anyone between "
                  "here and the gateway can read the credentials and fake its answers"
               << Qt::endl;
-    if (!m_clientOptions.authorization.isEmpty() && gateway.scheme() == u"http"_s)
-        err() << "pushdeckctl: warning: sending credentials over plain http to " << gateway.host()
+    if (!m_clientOptions.authorization.isEmpty() && m_gateway.scheme() == u"http"_s)
+        err() << "pushdeckctl: warning: sending credentials over plain http to " << m_gateway.host()
               << ": anyone on the network can read them; use https" << Qt::endl;
     return std::nullopt;
 }
@@ -285,10 +296,10 @@ SnapshotStore &CtlContext::snapshotStore()
 GatewayClient &CtlContext::client()
 {
     if (!m_client) {
-        m_client = std::make_unique<GatewayClient>(gateway);
-        ClientOptions options = m_clientOptions;
-        options.timeoutMs = timeoutMs;
-        m_client->setOptions(options);
+        m_client = std::make_unique<GatewayClient>(gateway());
+        ClientOptions clientOptions = m_clientOptions;
+        clientOptions.timeoutMs = options.timeoutMs;
+        m_client->setOptions(clientOptions);
     }
     return *m_client;
 }
@@ -349,138 +360,21 @@ std::optional<double> CtlContext::parseDurationArg(const QString &text, int *exi
     return seconds.value();
 }
 
-CtlGlobalOptions::CtlGlobalOptions()
-    : gateway({u"g"_s, u"gateway"_s},
-              u"Gateway base URL, with route prefix if any (default: $PUSHDECK_GATEWAY, else http://localhost:9091)."_s,
-              u"url"_s)
-    , timeout(u"timeout"_s, u"Request timeout: a Prometheus duration (30s, 2m) or seconds (default 30s)."_s, u"duration"_s)
-    , rules(u"rules"_s, u"Staleness rules file (matchers with warn/stale thresholds)."_s, u"file"_s)
-    , readOnly(u"read-only"_s, u"Refuse every command that would change the gateway (also: PUSHDECK_READ_ONLY=1)."_s)
-    , warnAfter(u"warn-after"_s, u"Default age at which a group counts as warning (default 1h)."_s, u"duration"_s)
-    , staleAfter(u"stale-after"_s, u"Default age at which a group counts as stale (default 6h)."_s, u"duration"_s)
-    , profile(u"profile"_s,
-              u"Connect through this connection profile of the PushDeck GUI (URL, auth, TLS files); its password or token "
-              "comes from PUSHDECK_PASSWORD/PUSHDECK_TOKEN, --password-file/--token-file, else the system keyring."_s,
-              u"name"_s)
-    , user(u"user"_s, u"Basic authentication user (also: PUSHDECK_USER); the password comes from PUSHDECK_PASSWORD or --password-file."_s,
-           u"name"_s)
-    , passwordFile(u"password-file"_s, u"Read the basic-auth password from the first line of this file (never pass it as an argument)."_s,
-                   u"file"_s)
-    , tokenFile(u"token-file"_s, u"Read a bearer token from the first line of this file (or set PUSHDECK_TOKEN)."_s, u"file"_s)
-    , caFile(u"ca-file"_s, u"Trust the CA certificates in this PEM file (in addition to the system ones) for an https gateway."_s,
-             u"file"_s)
-    , cert(u"cert"_s, u"Client certificate (PEM) for gateways that require one (mutual TLS); needs --key."_s, u"file"_s)
-    , key(u"key"_s, u"Private key (PEM, unencrypted) of the --cert client certificate."_s, u"file"_s)
-    , insecureSkipVerify(u"insecure-skip-verify"_s,
-                         u"Do not check the gateway's TLS certificate (dangerous; prints a warning). Prefer --ca-file."_s)
-{
-}
-
-void CtlGlobalOptions::addTo(QCommandLineParser &parser) const
-{
-    parser.addOption(gateway);
-    parser.addOption(timeout);
-    parser.addOption(rules);
-    parser.addOption(readOnly);
-    parser.addOption(warnAfter);
-    parser.addOption(staleAfter);
-    parser.addOption(profile);
-    parser.addOption(user);
-    parser.addOption(passwordFile);
-    parser.addOption(tokenFile);
-    parser.addOption(caFile);
-    parser.addOption(cert);
-    parser.addOption(key);
-    parser.addOption(insecureSkipVerify);
-}
-
-std::optional<int> CtlGlobalOptions::apply(const QCommandLineParser &parser, CtlContext &ctx, bool useEnvironment) const
-{
-    if (parser.isSet(gateway) || useEnvironment) {
-        // --gateway may be repeated or hold a comma-separated list (so may
-        // PUSHDECK_GATEWAY); every value is one gateway.
-        QStringList texts;
-        for (const QString &value : parser.values(gateway))
-            texts << value.split(u',', Qt::SkipEmptyParts);
-        if (texts.isEmpty())
-            texts = qEnvironmentVariable("PUSHDECK_GATEWAY", u"http://localhost:9091"_s).split(u',', Qt::SkipEmptyParts);
-        QList<QUrl> urls;
-        for (const QString &text : std::as_const(texts)) {
-            const auto url = GatewayClient::normalizeUrl(text.trimmed());
-            if (!url)
-                return ctx.fail(url.errorString(), ExitUsage);
-            if (!urls.contains(url.value()))
-                urls.append(url.value());
-        }
-        if (urls.isEmpty())
-            return ctx.fail(u"--gateway: no URL given"_s, ExitUsage);
-        ctx.gateway = urls.first();
-        ctx.gateways = urls;
-    }
-    if (parser.isSet(gateway))
-        ctx.gatewayGiven = true;
-    if (parser.isSet(profile))
-        ctx.profileName = parser.value(profile);
-    if (parser.isSet(user))
-        ctx.user = parser.value(user);
-    if (parser.isSet(passwordFile))
-        ctx.passwordFile = parser.value(passwordFile);
-    if (parser.isSet(tokenFile))
-        ctx.tokenFile = parser.value(tokenFile);
-    if (parser.isSet(caFile))
-        ctx.caFile = parser.value(caFile);
-    if (parser.isSet(cert))
-        ctx.certFile = parser.value(cert);
-    if (parser.isSet(key))
-        ctx.keyFile = parser.value(key);
-    if (parser.isSet(insecureSkipVerify))
-        ctx.skipVerify = true;
-    if (useEnvironment) {
-        const QString env = qEnvironmentVariable("PUSHDECK_READ_ONLY").trimmed();
-        if (!env.isEmpty() && env != u"0"_s && env.compare(u"false"_s, Qt::CaseInsensitive) != 0)
-            ctx.readOnly = true;
-    }
-    if (parser.isSet(readOnly))
-        ctx.readOnly = true;
-    int exit = ExitOk;
-    if (parser.isSet(timeout)) {
-        const auto seconds = ctx.parseDurationArg(parser.value(timeout), &exit, u"--timeout"_s);
-        if (!seconds)
-            return exit;
-        if (*seconds <= 0)
-            return ctx.fail(u"--timeout must be greater than zero"_s, ExitUsage);
-        ctx.timeoutMs = int(std::min(*seconds * 1000.0, 24.0 * 3600 * 1000));
-    }
-    if (parser.isSet(warnAfter)) {
-        ctx.warnAfter = ctx.parseDurationArg(parser.value(warnAfter), &exit, u"--warn-after"_s);
-        if (!ctx.warnAfter)
-            return exit;
-    }
-    if (parser.isSet(staleAfter)) {
-        ctx.staleAfter = ctx.parseDurationArg(parser.value(staleAfter), &exit, u"--stale-after"_s);
-        if (!ctx.staleAfter)
-            return exit;
-    }
-    if (parser.isSet(rules))
-        ctx.rulesFile = parser.value(rules);
-    return std::nullopt;
-}
-
 std::optional<int> CtlContext::preparePolicy()
 {
-    if (!rulesFile.isEmpty()) {
-        auto loaded = StalenessRules::load(rulesFile);
+    if (!options.rulesFile.isEmpty()) {
+        auto loaded = StalenessRules::load(options.rulesFile);
         if (!loaded)
             return fail(u"--rules: %1"_s.arg(loaded.errorString()),
                         loaded.error().kind == Error::Parse ? ExitDataError : ExitNoInput);
         policy = std::move(loaded).value();
     }
-    if (!warnAfter && !staleAfter)
+    if (!options.warnAfter && !options.staleAfter)
         return std::nullopt;
-    double warn = warnAfter.value_or(policy.defaultWarnAfter());
-    const double stale = staleAfter.value_or(policy.defaultStaleAfter());
+    double warn = options.warnAfter.value_or(policy.defaultWarnAfter());
+    const double stale = options.staleAfter.value_or(policy.defaultStaleAfter());
     // Only --stale-after given, below the default warning: warn at the same age.
-    if (!warnAfter && warn > stale)
+    if (!options.warnAfter && warn > stale)
         warn = stale;
     if (warn > stale)
         return fail(u"--warn-after (%1) must not be longer than --stale-after (%2)"_s.arg(formatDuration(warn),

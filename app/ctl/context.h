@@ -1,14 +1,15 @@
 #pragma once
-// What every pushdeckctl command shares: the global options, stdout/stderr,
-// the one-line error convention with its exit codes, the gateway client, the
-// staleness policy and the confirmation rule for anything destructive.
+// What every pushdeckctl command shares: the parsed global options
+// (CtlOptions), stdout/stderr, the one-line error convention with its exit
+// codes, the gateway client, the staleness policy and the confirmation rule
+// for anything destructive.
 
-#include "gateway/connectionprofile.h"
+#include "ctl/options.h"
+
 #include "gateway/gatewayclient.h"
 #include "core/labelmatcher.h"
 #include "staleness/stalenesspolicy.h"
 
-#include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QTextStream>
 
@@ -38,35 +39,21 @@ public:
     CtlContext();
     ~CtlContext();
 
-    // Global options; set from the command line before and after the command.
-    QUrl gateway;
-    // Every --gateway given (repeated or comma-separated), in order; the
-    // first is `gateway`. groups, delete and prune work on all of them.
-    QList<QUrl> gateways;
-    int timeoutMs = 30000;
-    bool readOnly = false;
-    QString rulesFile;
-    std::optional<double> warnAfter;  // --warn-after, overrides the rules file's default
-    std::optional<double> staleAfter; // --stale-after
-    StalenessPolicy policy;           // built by preparePolicy()
+    // The global options, set from the command line before and after the
+    // command (CtlGlobalOptions::apply).
+    CtlOptions options;
+    StalenessPolicy policy; // built by preparePolicy()
 
-    // Connection: a saved profile (the GUI's) and/or options on top of it.
-    bool gatewayGiven = false;        // --gateway on the command line (beats the profile's URL)
-    QString profileName;              // --profile
-    QString user;                     // --user (or PUSHDECK_USER): basic auth
-    QString passwordFile;             // --password-file
-    QString tokenFile;                // --token-file
-    QString caFile;                   // --ca-file
-    QString certFile;                 // --cert
-    QString keyFile;                  // --key
-    bool skipVerify = false;          // --insecure-skip-verify
+    // The gateway the commands talk to: once prepareConnection() has run,
+    // the connection's base URL (a profile's, with its route prefix);
+    // before, the first --gateway.
+    QUrl gateway() const;
 
     // Resolves the profile, the secret (file, environment, keyring) and the
     // TLS files into the client options; prints the warnings (skipped
     // verification, credentials over plain http). Returns an exit code on
     // error.
     std::optional<int> prepareConnection();
-    const ClientOptions &clientOptions() const { return m_clientOptions; }
 
     // Loads --rules (if given) and applies --warn-after/--stale-after on top;
     // returns an exit code on error.
@@ -121,36 +108,12 @@ public:
     std::optional<double> parseDurationArg(const QString &text, int *exit, const QString &what);
 
 private:
+    QUrl m_gateway;
     ClientOptions m_clientOptions;
     bool m_connectionPrepared = false;
     std::unique_ptr<GatewayClient> m_client;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<SnapshotStore> m_store;
-};
-
-// The options every command accepts, before or after its name.
-struct CtlGlobalOptions
-{
-    CtlGlobalOptions();
-    void addTo(QCommandLineParser &parser) const;
-    // Applies the options set in `parser` to `ctx`; returns an exit code on a
-    // bad value.
-    std::optional<int> apply(const QCommandLineParser &parser, CtlContext &ctx, bool useEnvironment) const;
-
-    QCommandLineOption gateway;
-    QCommandLineOption timeout;
-    QCommandLineOption rules;
-    QCommandLineOption readOnly;
-    QCommandLineOption warnAfter;
-    QCommandLineOption staleAfter;
-    QCommandLineOption profile;
-    QCommandLineOption user;
-    QCommandLineOption passwordFile;
-    QCommandLineOption tokenFile;
-    QCommandLineOption caFile;
-    QCommandLineOption cert;
-    QCommandLineOption key;
-    QCommandLineOption insecureSkipVerify;
 };
 
 } // namespace PushDeck

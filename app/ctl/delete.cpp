@@ -59,7 +59,7 @@ int ctlDelete(CtlContext &ctx, const QStringList &arguments)
         }
     }
 
-    if (ctx.gateways.size() > 1) {
+    if (ctx.options.gateways.size() > 1) {
         // Every gateway on its own: an unreadable one is reported and
         // skipped, the others are still cleaned up.
         std::vector<CtlGatewayGroups> gateways = fetchEveryGateway(ctx);
@@ -109,7 +109,7 @@ int ctlDelete(CtlContext &ctx, const QStringList &arguments)
     if (!missing.isEmpty()) {
         // All or nothing: a typo in one key must not leave half a job deleted.
         return ctx.fail(u"no group %1 on %2%3; nothing deleted"_s.arg(missing.first().toString(),
-                                                                      ctx.gateway.toDisplayString(QUrl::RemoveUserInfo),
+                                                                      ctx.gateway().toDisplayString(QUrl::RemoveUserInfo),
                                                                       similarKeysHint(missing.first(), groups.value())),
                         ExitError);
     }

@@ -30,7 +30,7 @@ int deleteGroups(CtlContext &ctx, const QList<Group> &groups, const QString &act
                  bool dryRun)
 {
     QTextStream &out = ctx.out();
-    const QString gateway = ctx.gateway.toDisplayString(QUrl::RemoveUserInfo);
+    const QString gateway = ctx.gateway().toDisplayString(QUrl::RemoveUserInfo);
     if (groups.isEmpty()) {
         out << "nothing to delete: no group " << what << Qt::endl;
         return ExitOk;

@@ -17,9 +17,9 @@ namespace PushDeck {
 std::vector<CtlGatewayGroups> fetchEveryGateway(CtlContext &ctx)
 {
     std::vector<CtlGatewayGroups> gateways;
-    gateways.reserve(size_t(ctx.gateways.size()));
+    gateways.reserve(size_t(ctx.options.gateways.size()));
     QList<QFuture<Result<QList<Group>>>> futures;
-    for (const QUrl &url : std::as_const(ctx.gateways)) {
+    for (const QUrl &url : std::as_const(ctx.options.gateways)) {
         CtlGatewayGroups gateway;
         gateway.url = url;
         gateway.name = url.toDisplayString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);

@@ -62,7 +62,7 @@ int ctlGroups(CtlContext &ctx, const QStringList &arguments)
 
     // Several gateways: each read on its own and in parallel; rows name
     // their gateway. One gateway: exactly the output of old.
-    const bool fleet = ctx.gateways.size() > 1;
+    const bool fleet = ctx.options.gateways.size() > 1;
     std::vector<CtlGatewayGroups> gateways = fetchEveryGateway(ctx);
     if (!fleet && !gateways.front().groups)
         return ctx.fail(gateways.front().groups.error());

@@ -60,7 +60,7 @@ int ctlPrune(CtlContext &ctx, const QStringList &arguments)
             criteria.states.insert(*state);
         }
     }
-    if (ctx.gateways.size() > 1) {
+    if (ctx.options.gateways.size() > 1) {
         std::vector<CtlGatewayGroups> gateways = fetchEveryGateway(ctx);
         const int unread = reportUnreadGateways(ctx, gateways);
         QList<CtlGatewaySelection> selections;

@@ -51,12 +51,12 @@ int ctlRepush(CtlContext &ctx, const QStringList &arguments)
         to = *key;
     }
     std::unique_ptr<GatewayClient> target;
-    QString targetName = ctx.gateway.toDisplayString(QUrl::RemoveUserInfo);
+    QString targetName = ctx.gateway().toDisplayString(QUrl::RemoveUserInfo);
     if (parser.isSet(toGatewayOption)) {
         const auto url = GatewayClient::normalizeUrl(parser.value(toGatewayOption));
         if (!url)
             return ctx.fail(u"--to-gateway: %1"_s.arg(url.errorString()), ExitUsage);
-        if (url.value() != ctx.gateway) {
+        if (url.value() != ctx.gateway()) {
             target = ctx.makeClient(url.value());
             targetName = url->toDisplayString(QUrl::RemoveUserInfo);
         }
@@ -71,7 +71,7 @@ int ctlRepush(CtlContext &ctx, const QStringList &arguments)
         return ctx.fail(groups.error());
     const QList<Group> source = selectByKeys(groups.value(), {*from});
     if (source.isEmpty())
-        return ctx.fail(u"no group %1 on %2%3"_s.arg(from->toString(), ctx.gateway.toDisplayString(QUrl::RemoveUserInfo),
+        return ctx.fail(u"no group %1 on %2%3"_s.arg(from->toString(), ctx.gateway().toDisplayString(QUrl::RemoveUserInfo),
                                                      similarKeysHint(*from, groups.value())));
     const QString plan = u"%1 %2 to %3 on %4"_s.arg(keepOld ? u"copy"_s : u"move"_s, from->toString(), to.toString(), targetName);
     if (dryRun) {
@@ -106,7 +106,7 @@ int ctlRepush(CtlContext &ctx, const QStringList &arguments)
         const BulkDeleteReport report = awaitFuture(deleter.run());
         if (!report.allDeleted())
             return ctx.fail(u"copied, but the old group %1 was not deleted: %2"_s.arg(from->toString(), report.summary()));
-        ctx.out() << "deleted " << from->toString() << " on " << ctx.gateway.toDisplayString(QUrl::RemoveUserInfo) << Qt::endl;
+        ctx.out() << "deleted " << from->toString() << " on " << ctx.gateway().toDisplayString(QUrl::RemoveUserInfo) << Qt::endl;
     }
     return ExitOk;
 }

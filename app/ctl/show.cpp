@@ -43,7 +43,7 @@ int ctlShow(CtlContext &ctx, const QStringList &arguments)
             found = &group;
     }
     if (!found)
-        return ctx.fail(u"no group %1 on %2%3"_s.arg(key->toString(), ctx.gateway.toDisplayString(QUrl::RemoveUserInfo),
+        return ctx.fail(u"no group %1 on %2%3"_s.arg(key->toString(), ctx.gateway().toDisplayString(QUrl::RemoveUserInfo),
                                                      similarKeysHint(*key, groups.value())));
 
     const double now = ctx.now();

@@ -66,7 +66,7 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
             return ctx.fail(groups.error());
         Snapshot snapshot;
         snapshot.created = QDateTime::currentDateTimeUtc();
-        snapshot.gatewayUrl = redactedUrl(ctx.gateway);
+        snapshot.gatewayUrl = redactedUrl(ctx.gateway());
         snapshot.action = u"snapshot"_s;
         snapshot.note = parser.value(noteOption);
         snapshot.groups = selectByMatcher(groups.value(), matcher);
@@ -114,7 +114,7 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
         }
     }
     out << (dryRun ? "would restore " : "will restore ") << plural(snapshot->groups.size(), "group") << " from " << file
-        << " to " << ctx.gateway.toDisplayString(QUrl::RemoveUserInfo) << ":\n";
+        << " to " << ctx.gateway().toDisplayString(QUrl::RemoveUserInfo) << ":\n";
     printTable(out, {u"ACTION"_s, u"KEY"_s, u"FAMILIES"_s}, rows, {2});
     out.flush();
     if (dryRun) {

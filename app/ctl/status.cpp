@@ -22,7 +22,7 @@ int ctlStatus(CtlContext &ctx, const QStringList &arguments)
     if (!status)
         return ctx.fail(status.error());
     QTextStream &out = ctx.out();
-    out << "gateway:    " << ctx.gateway.toDisplayString(QUrl::RemoveUserInfo) << '\n';
+    out << "gateway:    " << ctx.gateway().toDisplayString(QUrl::RemoveUserInfo) << '\n';
     out << "version:    " << status->version;
     if (!status->revision.isEmpty())
         out << " (revision " << status->revision << ')';

@@ -27,7 +27,7 @@ int ctlWipe(CtlContext &ctx, const QStringList &arguments)
         if (auto exit = ctx.refuseIfReadOnly(u"wipe"_s))
             return *exit;
     }
-    const QString gateway = ctx.gateway.toDisplayString(QUrl::RemoveUserInfo);
+    const QString gateway = ctx.gateway().toDisplayString(QUrl::RemoveUserInfo);
     // Said before any question: there is no point confirming what the
     // gateway will refuse.
     const auto status = awaitFuture(ctx.client().status());
