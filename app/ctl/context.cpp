@@ -1,6 +1,6 @@
 #include "ctl/context.h"
 
-#include "gateway/connectionprofile.h"
+#include "gateway/connectionresolver.h"
 #include "operations/auditlog.h"
 #include "core/awaitfuture.h"
 #include "gateway/credentialstore.h"
@@ -10,7 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFile>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -27,7 +27,7 @@ CtlContext::~CtlContext() = default;
 
 QUrl CtlContext::gateway() const
 {
-    return m_connectionPrepared ? m_gateway : options.gateways.value(0);
+    return m_connection ? m_connection->baseUrl : options.gateways.value(0);
 }
 
 QTextStream &CtlContext::out()
@@ -65,6 +65,10 @@ int CtlContext::exitCodeFor(const Error &error, ErrorOrigin origin)
     case Error::Parse:
         return operation ? ExitDataError : ExitUsage;
     case Error::Invalid:
+        return operation ? ExitError : ExitUsage;
+    case Error::NotFound: // a file the connection options name (ConnectionResolver)
+        return operation ? ExitError : ExitNoInput;
+    case Error::Keyring: // no secret given, none in the keyring: pass one
         return operation ? ExitError : ExitUsage;
     default:
         return ExitError;
@@ -109,7 +113,7 @@ std::optional<int> CtlContext::confirm(const QString &question, bool yes, const 
 std::unique_ptr<GatewayClient> CtlContext::makeClient(const QUrl &url) const
 {
     auto client = std::make_unique<GatewayClient>(url);
-    ClientOptions clientOptions = m_connectionPrepared ? m_clientOptions : ClientOptions{};
+    ClientOptions clientOptions = m_connection ? m_connection->options : ClientOptions{};
     clientOptions.timeoutMs = options.timeoutMs;
     // Credentials belong to the gateway they were given for: another origin
     // (repush --to-gateway) gets the TLS settings but no Authorization.
@@ -123,151 +127,32 @@ std::unique_ptr<GatewayClient> CtlContext::makeClient(const QUrl &url) const
     return client;
 }
 
-namespace {
-
-// A secret from a file: its first line, without the line break.
-std::optional<QString> readSecretFile(CtlContext &ctx, const QString &option, const QString &path, int *exit)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *exit = ctx.fail(u"%1 %2: cannot read: %3"_s.arg(option, path, file.errorString()), ExitNoInput);
-        return std::nullopt;
-    }
-    const QByteArray data = file.readAll();
-    QString secret = QString::fromUtf8(data.left(data.indexOf('\n') < 0 ? data.size() : data.indexOf('\n')));
-    if (secret.endsWith(u'\r'))
-        secret.chop(1);
-    if (secret.isEmpty()) {
-        *exit = ctx.fail(u"%1 %2 is empty"_s.arg(option, path), ExitNoInput);
-        return std::nullopt;
-    }
-    return secret;
-}
-
-bool isFileProblem(const QString &message)
-{
-    return message.contains(u"does not exist"_s) || message.contains(u"not readable"_s) || message.contains(u"cannot be read"_s)
-        || message.contains(u"is not a file"_s);
-}
-
-} // namespace
-
 std::optional<int> CtlContext::prepareConnection()
 {
-    ConnectionProfile profile;
-    const QString &profileName = options.profileName;
-    const QUrl firstGateway = options.gateways.value(0);
-    if (!profileName.isEmpty()) {
+    ConnectionRequest request = options.connectionRequest();
+    if (!options.profileName.isEmpty()) {
         QSettings settings(u"PushDeck"_s, u"pushdeck"_s); // the GUI's settings
-        const auto saved = ConnectionProfile::load(settings, profileName);
-        if (!saved) {
-            const QList<ConnectionProfile> all = ConnectionProfile::loadAll(settings);
-            QStringList names;
-            for (const auto &p : all)
-                names << p.name;
-            return fail(u"--profile: no connection profile \"%1\" (known: %2)"_s
-                            .arg(profileName, names.isEmpty() ? u"none; add one in PushDeck's Gateway > Connections"_s
-                                                              : names.join(u", "_s)),
-                        ExitUsage);
-        }
-        profile = *saved;
-        if (options.gatewayGiven) {
-            profile.url = firstGateway.toString();
-            profile.routePrefix.clear();
-        }
-    } else {
-        profile.name = u"command line"_s;
-        profile.url = firstGateway.toString();
+        auto saved = ConnectionResolver::savedProfile(settings, options.profileName);
+        if (!saved)
+            return fail(u"--profile: "_s + saved.errorString(), exitCodeFor(saved.error()));
+        request.profile = std::move(saved).value();
     }
+    ConnectionResolver resolver;
+    resolver.setEnvironment(QProcessEnvironment::systemEnvironment());
+    CredentialStore store; // asked only for a profile's secret given nowhere else
+    store.setTimeoutMs(10000);
+    resolver.setCredentialStore(&store);
+    auto connection = awaitFuture(resolver.resolve(request));
+    if (!connection)
+        return fail(connection.error());
+    m_connection = std::move(connection).value();
 
-    // Credentials: never as a bare argument. A password or token from a
-    // file or the environment beats the keyring.
-    const QString envPassword = qEnvironmentVariable("PUSHDECK_PASSWORD");
-    const QString envToken = qEnvironmentVariable("PUSHDECK_TOKEN");
-    const QString &passwordFile = options.passwordFile;
-    const QString &tokenFile = options.tokenFile;
-    if (!passwordFile.isEmpty() && !tokenFile.isEmpty())
-        return fail(u"give either --password-file or --token-file, not both"_s, ExitUsage);
-    QString user = options.user.isEmpty() ? qEnvironmentVariable("PUSHDECK_USER") : options.user;
-    if (!user.isEmpty()) {
-        profile.auth = ConnectionProfile::Auth::Basic;
-        profile.username = user;
-    }
-    if (!tokenFile.isEmpty() || (!envToken.isEmpty() && passwordFile.isEmpty() && user.isEmpty()
-                                 && profile.auth != ConnectionProfile::Auth::Basic))
-        profile.auth = ConnectionProfile::Auth::Bearer;
-    else if ((!passwordFile.isEmpty() || !envPassword.isEmpty()) && profile.auth == ConnectionProfile::Auth::None)
-        return fail(u"a password (%1) needs a user name: pass --user NAME (or set PUSHDECK_USER)"_s
-                        .arg(passwordFile.isEmpty() ? u"PUSHDECK_PASSWORD"_s : u"--password-file"_s),
-                    ExitUsage);
-
-    if (!options.caFile.isEmpty())
-        profile.caFile = options.caFile;
-    if (!options.certFile.isEmpty())
-        profile.clientCertFile = options.certFile;
-    if (!options.keyFile.isEmpty())
-        profile.clientKeyFile = options.keyFile;
-    if (options.skipVerify)
-        profile.skipVerify = true;
-
-    if (const QStringList problems = profile.problems(); !problems.isEmpty()) {
-        const bool files = std::any_of(problems.cbegin(), problems.cend(), isFileProblem);
-        return fail(problems.join(u"; "_s), files ? ExitNoInput : ExitUsage);
-    }
-
-    QString secret;
-    int exit = ExitOk;
-    if (profile.auth == ConnectionProfile::Auth::Basic) {
-        if (!passwordFile.isEmpty()) {
-            const auto read = readSecretFile(*this, u"--password-file"_s, passwordFile, &exit);
-            if (!read)
-                return exit;
-            secret = *read;
-        } else if (!envPassword.isEmpty()) {
-            secret = envPassword;
-        }
-    } else if (profile.auth == ConnectionProfile::Auth::Bearer) {
-        if (!tokenFile.isEmpty()) {
-            const auto read = readSecretFile(*this, u"--token-file"_s, tokenFile, &exit);
-            if (!read)
-                return exit;
-            secret = *read;
-        } else if (!envToken.isEmpty()) {
-            secret = envToken;
-        }
-    }
-    if (profile.needsSecret() && secret.isEmpty()) {
-        const QString how = profile.auth == ConnectionProfile::Auth::Basic
-            ? u"set PUSHDECK_PASSWORD or pass --password-file FILE"_s
-            : u"set PUSHDECK_TOKEN or pass --token-file FILE"_s;
-        if (profileName.isEmpty())
-            return fail(u"%1 authentication needs a secret: %2"_s
-                            .arg(profile.auth == ConnectionProfile::Auth::Basic ? u"basic"_s : u"bearer"_s, how),
-                        ExitUsage);
-        CredentialStore store;
-        store.setTimeoutMs(10000);
-        const auto stored = awaitFuture(store.read(profileName));
-        if (!stored)
-            return fail(u"no secret for profile \"%1\": %2; %3"_s.arg(profileName, stored.errorString(), how), ExitUsage);
-        secret = *stored;
-    }
-
-    ClientOptions base;
-    base.timeoutMs = options.timeoutMs;
-    const auto clientOptions = profile.clientOptions(secret, base);
-    if (!clientOptions)
-        return fail(clientOptions.error().message, isFileProblem(clientOptions.errorString()) ? ExitNoInput : ExitUsage);
-    const auto url = profile.baseUrl();
-    m_gateway = *url;
-    m_clientOptions = *clientOptions;
-    m_connectionPrepared = true;
-
-    if (m_clientOptions.skipsVerification())
+    if (m_connection->hasWarning(ConnectionWarning::SkipsVerification))
         err() << "pushdeckctl: warning: TLS certificate verification is off (--insecure-skip-verify): anyone between "
                  "here and the gateway can read the credentials and fake its answers"
               << Qt::endl;
-    if (!m_clientOptions.authorization.isEmpty() && m_gateway.scheme() == u"http"_s)
-        err() << "pushdeckctl: warning: sending credentials over plain http to " << m_gateway.host()
+    if (m_connection->hasWarning(ConnectionWarning::CredentialsOverPlainHttp))
+        err() << "pushdeckctl: warning: sending credentials over plain http to " << m_connection->baseUrl.host()
               << ": anyone on the network can read them; use https" << Qt::endl;
     return std::nullopt;
 }
@@ -297,7 +182,7 @@ GatewayClient &CtlContext::client()
 {
     if (!m_client) {
         m_client = std::make_unique<GatewayClient>(gateway());
-        ClientOptions clientOptions = m_clientOptions;
+        ClientOptions clientOptions = m_connection ? m_connection->options : ClientOptions{};
         clientOptions.timeoutMs = options.timeoutMs;
         m_client->setOptions(clientOptions);
     }

@@ -6,6 +6,7 @@
 
 #include "ctl/options.h"
 
+#include "gateway/connectionresolver.h"
 #include "gateway/gatewayclient.h"
 #include "core/labelmatcher.h"
 #include "staleness/stalenesspolicy.h"
@@ -14,6 +15,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace PushDeck {
 
@@ -49,10 +51,10 @@ public:
     // before, the first --gateway.
     QUrl gateway() const;
 
-    // Resolves the profile, the secret (file, environment, keyring) and the
-    // TLS files into the client options; prints the warnings (skipped
-    // verification, credentials over plain http). Returns an exit code on
-    // error.
+    // Resolves the profile and the connection options (ConnectionResolver:
+    // the secret from a file, the environment or the keyring, the TLS files)
+    // into the client options; prints the warnings (skipped verification,
+    // credentials over plain http). Returns an exit code on error.
     std::optional<int> prepareConnection();
 
     // Loads --rules (if given) and applies --warn-after/--stale-after on top;
@@ -108,9 +110,7 @@ public:
     std::optional<double> parseDurationArg(const QString &text, int *exit, const QString &what);
 
 private:
-    QUrl m_gateway;
-    ClientOptions m_clientOptions;
-    bool m_connectionPrepared = false;
+    std::optional<ResolvedConnection> m_connection;
     std::unique_ptr<GatewayClient> m_client;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<SnapshotStore> m_store;

@@ -12,6 +12,22 @@ using namespace Qt::StringLiterals;
 
 namespace PushDeck {
 
+ConnectionRequest CtlOptions::connectionRequest() const
+{
+    ConnectionRequest request;
+    if (profileName.isEmpty() || gatewayGiven)
+        request.url = gateways.value(0).toString();
+    request.user = user;
+    request.passwordFile = passwordFile;
+    request.tokenFile = tokenFile;
+    request.caFile = caFile;
+    request.certFile = certFile;
+    request.keyFile = keyFile;
+    request.skipVerify = skipVerify;
+    request.base.timeoutMs = timeoutMs;
+    return request;
+}
+
 CtlGlobalOptions::CtlGlobalOptions()
     : gateway({u"g"_s, u"gateway"_s},
               u"Gateway base URL, with route prefix if any (default: $PUSHDECK_GATEWAY, else http://localhost:9091)."_s,

@@ -4,6 +4,8 @@
 // say, as parsed values. What they lead to (the staleness policy, the
 // connection) is CtlContext's.
 
+#include "gateway/connectionresolver.h"
+
 #include <QCommandLineOption>
 #include <QList>
 #include <QString>
@@ -39,6 +41,11 @@ struct CtlOptions
     QString certFile;                 // --cert
     QString keyFile;                  // --key
     bool skipVerify = false;          // --insecure-skip-verify
+
+    // The connection options for ConnectionResolver, without the profile
+    // (CtlContext::prepareConnection() loads it): --gateway beats a
+    // profile's URL; without a profile the first gateway is the URL.
+    ConnectionRequest connectionRequest() const;
 };
 
 // The options every command accepts, before or after its name.
