@@ -29,7 +29,7 @@ if(TARGET Qt6::lupdate AND TARGET Qt6::lrelease)
     qt_add_translations(pushdeck
         TS_FILES ${PUSHDECK_TS_FILES}
         SOURCES ${PUSHDECK_TRANSLATED_SOURCES}
-        INCLUDE_DIRECTORIES ${PROJECT_SOURCE_DIR}/models ${PROJECT_SOURCE_DIR}
+        INCLUDE_DIRECTORIES ${PROJECT_SOURCE_DIR}/models ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/app
         LUPDATE_OPTIONS -no-obsolete -locations none
         QM_FILES_OUTPUT_VARIABLE PUSHDECK_QM_FILES)
     # Same catalogue, embedded in both executables.

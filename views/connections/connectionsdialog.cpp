@@ -1,5 +1,6 @@
 #include "views/connections/connectionsdialog.h"
 
+#include "gateway/connectionresolver.h"
 #include "gateway/credentialstore.h"
 #include "gateway/gatewayclient.h"
 
@@ -404,15 +405,16 @@ void ConnectionsDialog::test()
     auto run = [this, p, report](const QString &secret) {
         ClientOptions base;
         base.timeoutMs = 10000;
-        const auto options = p.clientOptions(secret, base);
-        if (!options) {
-            report(false, options.errorString());
+        // As it is, being edited: no prepare() (it may have no name yet).
+        const auto connection = ConnectionResolver::finish(p, secret, base);
+        if (!connection) {
+            report(false, connection.errorString());
             return;
         }
         delete m_testClient;
-        m_testClient = new GatewayClient(*p.baseUrl(), this);
-        m_testClient->setOptions(*options);
-        const bool insecure = options->skipsVerification();
+        m_testClient = new GatewayClient(connection->baseUrl, this);
+        m_testClient->setOptions(connection->options);
+        const bool insecure = connection->hasWarning(ConnectionWarning::SkipsVerification);
         m_testClient->status().then(this, [report, insecure](const Result<GatewayStatus> &status) {
             if (!status) {
                 report(false, status.errorString());

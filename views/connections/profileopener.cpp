@@ -31,6 +31,7 @@ ProfileOpener::ProfileOpener(MainWindow *window, CredentialStore *store)
     , m_window(window)
     , m_store(store ? store : new CredentialStore(this))
 {
+    m_resolver.setCredentialStore(m_store);
     m_action = new QAction(tr("&Connections…"), this);
     m_action->setObjectName(u"connectionsAction"_s);
     m_action->setToolTip(tr("Connection profiles: URL, authentication, TLS certificates"));
@@ -153,74 +154,76 @@ void ProfileOpener::openProfile(const QString &name)
     if (m_pending.contains(name))
         return;
     QSettings settings;
-    auto loaded = ConnectionProfile::load(settings, name);
-    if (!loaded) {
-        fail(name, tr("No connection profile \"%1\"").arg(name));
+    const auto saved = ConnectionResolver::savedProfile(settings, name);
+    if (!saved) {
+        fail(name, saved.errorString());
         return;
     }
-    ConnectionProfile profile = *loaded;
-    if (const auto valid = profile.validate(); !valid) {
-        fail(name, valid.errorString());
+    ConnectionRequest request;
+    request.profile = saved.value();
+    const auto prepared = m_resolver.prepare(request);
+    if (!prepared) {
+        fail(name, tr("profile \"%1\": %2").arg(name, prepared.errorString()));
         return;
     }
+    const PendingConnection pending = prepared.value();
     // Ask once per profile before credentials travel unencrypted.
-    if (profile.sendsCredentialsInClear() && !profile.plainHttpCredentialsAccepted) {
-        if (!m_confirm || !m_confirm(profile)) {
+    if (pending.profile.sendsCredentialsInClear() && !pending.profile.plainHttpCredentialsAccepted) {
+        if (!m_confirm || !m_confirm(pending.profile)) {
             fail(name, tr("Not opened: \"%1\" would send credentials over plain http").arg(name));
             return;
         }
-        profile.plainHttpCredentialsAccepted = true;
-        ConnectionProfile::save(settings, profile);
+        ConnectionProfile accepted = saved.value();
+        accepted.plainHttpCredentialsAccepted = true;
+        ConnectionProfile::save(settings, accepted);
     }
-    if (!profile.needsSecret()) {
-        openWithSecret(profile, {});
-        return;
-    }
-    if (const auto session = CredentialStore::sessionSecret(name)) {
-        openWithSecret(profile, *session);
+    // No secret needed, or one typed earlier in this session.
+    if (!pending.needsKeyring()) {
+        open(pending.profile.name, ConnectionResolver::finish(pending, pending.secret.value_or(QString())));
         return;
     }
     m_pending.append(name);
     m_window->statusBar()->showMessage(tr("Reading the secret of \"%1\" from the system keyring…").arg(name));
     QPointer<ProfileOpener> self(this);
-    m_store->read(name).then(this, [self, profile](const Result<QString> &secret) {
+    m_resolver.readSecret(pending).then(this, [self, pending](const Result<QString> &secret) {
         if (!self)
             return;
-        self->m_pending.removeAll(profile.name);
+        const QString &name = pending.profile.name;
+        self->m_pending.removeAll(name);
         if (secret) {
-            self->openWithSecret(profile, *secret);
+            self->open(name, ConnectionResolver::finish(pending, *secret));
             return;
         }
-        const auto typed = self->m_ask ? self->m_ask(profile, secret.errorString()) : std::nullopt;
+        const auto typed = self->m_ask ? self->m_ask(pending.profile, secret.errorString()) : std::nullopt;
         if (!typed) {
-            self->fail(profile.name, tr("Not opened: no secret for \"%1\" (%2)").arg(profile.name, secret.errorString()));
+            self->fail(name, tr("Not opened: no secret for \"%1\" (%2)").arg(name, secret.errorString()));
             return;
         }
-        CredentialStore::rememberForSession(profile.name, *typed);
-        self->openWithSecret(profile, *typed);
+        CredentialStore::rememberForSession(name, *typed);
+        self->open(name, ConnectionResolver::finish(pending, *typed));
     });
 }
 
-void ProfileOpener::openWithSecret(const ConnectionProfile &profile, const QString &secret)
+void ProfileOpener::open(const QString &name, const Result<ResolvedConnection> &connection)
 {
-    m_pending.removeAll(profile.name);
-    const auto options = profile.clientOptions(secret);
-    if (!options) {
-        fail(profile.name, options.errorString());
+    m_pending.removeAll(name);
+    if (!connection) {
+        fail(name, connection.errorString());
         return;
     }
-    GatewayView *view = m_window->openConnection(*profile.baseUrl(), *options, profile.name);
+    GatewayView *view = m_window->openConnection(connection->baseUrl, connection->options, name);
     if (!view) {
-        fail(profile.name, tr("Cannot open \"%1\"").arg(profile.name));
+        fail(name, tr("Cannot open \"%1\"").arg(name));
         return;
     }
-    m_open.insert(view, {profile.name, view->client(), options->skipsVerification()});
+    const bool insecure = connection->hasWarning(ConnectionWarning::SkipsVerification);
+    m_open.insert(view, {name, view->client(), insecure});
     const int index = m_window->tabs()->indexOf(view);
-    const QString url = profile.baseUrl()->toDisplayString(QUrl::RemoveUserInfo);
+    const QString url = connection->baseUrl.toDisplayString(QUrl::RemoveUserInfo);
     // The tab icon shows the gateway's state (MainWindow): the warning is
     // the tab's red text, its tooltip and the status-bar note.
     QTabBar *bar = m_window->tabs()->tabBar();
-    if (options->skipsVerification()) {
+    if (insecure) {
         bar->setTabTextColor(index, QColor(0xc6, 0x28, 0x28));
         m_window->tabs()->setTabToolTip(index, tr("%1 — TLS certificate NOT verified (skip verification is on)").arg(url));
     } else {
@@ -240,7 +243,7 @@ void ProfileOpener::openWithSecret(const ConnectionProfile &profile, const QStri
     });
     saveOpenProfiles();
     updateWarning();
-    Q_EMIT opened(profile.name, view);
+    Q_EMIT opened(name, view);
 }
 
 void ProfileOpener::updateWarning()

@@ -8,7 +8,7 @@
 // remembers which profiles are open and restores them on start. Adds
 // "Connections…" to the Gateway menu.
 
-#include "gateway/connectionprofile.h"
+#include "gateway/connectionresolver.h"
 
 #include <QHash>
 #include <QObject>
@@ -64,13 +64,15 @@ Q_SIGNALS:
     void failed(const QString &name, const QString &message);
 
 private:
-    void openWithSecret(const ConnectionProfile &profile, const QString &secret);
+    // Opens the resolved connection in a tab, or fails with its error.
+    void open(const QString &name, const Result<ResolvedConnection> &connection);
     void fail(const QString &name, const QString &message);
     void saveOpenProfiles();
     void updateWarning();
 
     MainWindow *m_window;
     CredentialStore *m_store;
+    ConnectionResolver m_resolver; // the same way from profile to connection as pushdeckctl --profile
     QAction *m_action = nullptr;
     QLabel *m_warning = nullptr;
     ConfirmPlainHttp m_confirm;

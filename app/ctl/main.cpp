@@ -1,7 +1,7 @@
 // pushdeckctl: PushDeck's models from the shell, for scripts, cron and CI.
 // Results go to stdout, one-line errors to stderr, with a non-zero exit.
 
-#include "ctlcommands.h"
+#include "ctl/commands.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,11 @@
-#include "ctlcommands.h"
+// Dispatch: the global options, the overall help, and the parsing every
+// command shares.
 
-#include "ctlcontext.h"
-#include "ctllint.h"
+#include "ctl/commands.h"
 
+#include "ctl/context.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -85,6 +88,45 @@ int runCtl(const QStringList &arguments)
             return run(ctx, rest);
     }
     return ctx.fail(u"unknown command \"%1\" (see pushdeckctl --help)"_s.arg(command), ExitUsage);
+}
+
+std::optional<int> parseCommand(CtlContext &ctx, QCommandLineParser &parser, const QString &command,
+                                const QString &description, const QStringList &arguments)
+{
+    static const CtlGlobalOptions globals;
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    parser.addOption(help);
+    globals.addTo(parser);
+    if (!parser.parse(QStringList{u"pushdeckctl "_s + command} + arguments))
+        return ctx.fail(u"%1: %2"_s.arg(command, parser.errorText()), ExitUsage);
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // The usage line names the binary's full path; say what a user types.
+        const qsizetype eol = text.indexOf(u'\n');
+        const QString usage = text.left(eol);
+        const qsizetype options = usage.indexOf(u"[options]"_s);
+        if (options >= 0)
+            text = u"Usage: pushdeckctl "_s + command + u' ' + usage.mid(options) + text.mid(eol);
+        ctx.out() << text << Qt::flush;
+        return ExitOk;
+    }
+    if (auto exit = globals.apply(parser, ctx, false))
+        return exit;
+    if (ctx.options.gateways.size() > 1 && !ctlSupportsSeveralGateways(command))
+        return ctx.fail(u"%1 works on one gateway; several --gateway values are for groups, delete and prune"_s.arg(command),
+                        ExitUsage);
+    if (auto exit = ctx.preparePolicy())
+        return exit;
+    // Rules scoped to a gateway apply to this one (several: per gateway).
+    ctx.policy.setGateway(ctx.gateway());
+    return ctx.prepareConnection();
+}
+
+bool ctlSupportsSeveralGateways(const QString &command)
+{
+    return command == u"groups"_s || command == u"delete"_s || command == u"prune"_s;
 }
 
 } // namespace PushDeck

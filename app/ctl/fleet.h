@@ -4,7 +4,7 @@
 // slow gateway never keeps the others from being listed or cleaned up; its
 // error goes to stderr with its URL and the exit code says something failed.
 
-#include "ctlcontext.h"
+#include "ctl/context.h"
 #include "core/metrics.h"
 
 #include <memory>

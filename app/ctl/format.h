@@ -36,6 +36,9 @@ QJsonObject groupDetailJson(const Group &group, const StalenessVerdict &verdict,
 // empty when there are none.
 QString similarKeysHint(const GroupingKey &key, const QList<Group> &groups);
 
+// "1 group", "3 groups"; `many` for irregular plurals ("families").
+QString plural(qsizetype n, const char *one, const char *many = nullptr);
+
 // One compact JSON line (no newline).
 QByteArray jsonLine(const QJsonObject &object);
 

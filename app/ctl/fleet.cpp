@@ -1,6 +1,6 @@
-#include "ctlfleet.h"
+#include "ctl/fleet.h"
 
-#include "ctlformat.h"
+#include "ctl/format.h"
 
 #include "operations/auditlog.h"
 #include "core/awaitfuture.h"
@@ -14,23 +14,12 @@ using namespace Qt::StringLiterals;
 
 namespace PushDeck {
 
-namespace {
-
-QString plural(qsizetype n, const char *one, const char *many = nullptr)
-{
-    if (n == 1)
-        return u"1 "_s + QLatin1StringView(one);
-    return u"%1 %2"_s.arg(n).arg(many ? QString::fromLatin1(many) : QString::fromLatin1(one) + u's');
-}
-
-} // namespace
-
 std::vector<CtlGatewayGroups> fetchEveryGateway(CtlContext &ctx)
 {
     std::vector<CtlGatewayGroups> gateways;
-    gateways.reserve(size_t(ctx.gateways.size()));
+    gateways.reserve(size_t(ctx.options.gateways.size()));
     QList<QFuture<Result<QList<Group>>>> futures;
-    for (const QUrl &url : std::as_const(ctx.gateways)) {
+    for (const QUrl &url : std::as_const(ctx.options.gateways)) {
         CtlGatewayGroups gateway;
         gateway.url = url;
         gateway.name = url.toDisplayString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);

@@ -1,7 +1,14 @@
-#include "ctllint.h"
+// pushdeckctl lint [--json]: the anti-pattern lint (staleness/lint.h) over a
+// gateway's groups, as text for people or one JSON object for scripts.
+//
+// Exit codes, like `check` its own set: 0 no findings above info, 1 at least
+// one warning, 2 at least one critical finding (colliding groups: every push
+// fails). Errors keep the usual codes: 64 usage, 69 gateway unavailable.
 
-#include "ctlcontext.h"
-#include "ctlformat.h"
+#include "ctl/commands.h"
+#include "ctl/context.h"
+#include "ctl/format.h"
+
 #include "staleness/lint.h"
 
 using namespace Qt::StringLiterals;

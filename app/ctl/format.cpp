@@ -1,4 +1,4 @@
-#include "ctlformat.h"
+#include "ctl/format.h"
 
 #include "core/duration.h"
 #include "format/exposition.h"
@@ -13,6 +13,13 @@
 using namespace Qt::StringLiterals;
 
 namespace PushDeck {
+
+QString plural(qsizetype n, const char *one, const char *many)
+{
+    if (n == 1)
+        return u"1 "_s + QLatin1StringView(one);
+    return u"%1 %2"_s.arg(n).arg(many ? QString::fromLatin1(many) : QString::fromLatin1(one) + u's');
+}
 
 void printTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows,
                 const QList<int> &rightAligned)

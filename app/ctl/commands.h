@@ -1,0 +1,42 @@
+#pragma once
+// The pushdeckctl commands, one file each in this folder. runCtl() parses the
+// global options and dispatches; each command parses its own arguments with
+// parseCommand() and returns the process exit code.
+
+#include <QStringList>
+
+#include <optional>
+
+class QCommandLineParser;
+
+namespace PushDeck {
+
+class CtlContext;
+
+int runCtl(const QStringList &arguments);
+
+// Reading
+int ctlStatus(CtlContext &ctx, const QStringList &arguments);
+int ctlGroups(CtlContext &ctx, const QStringList &arguments);
+int ctlShow(CtlContext &ctx, const QStringList &arguments);
+int ctlCheck(CtlContext &ctx, const QStringList &arguments);
+int ctlLint(CtlContext &ctx, const QStringList &arguments);
+// Changing
+int ctlPush(CtlContext &ctx, const QStringList &arguments);
+int ctlDelete(CtlContext &ctx, const QStringList &arguments);
+int ctlPrune(CtlContext &ctx, const QStringList &arguments);
+int ctlWipe(CtlContext &ctx, const QStringList &arguments);
+int ctlRepush(CtlContext &ctx, const QStringList &arguments);
+int ctlSnapshot(CtlContext &ctx, const QStringList &arguments);
+
+// Parses one command's arguments with `parser` (which already holds the
+// command's own options and positional arguments) plus the global options and
+// --help, then prepares the staleness policy and the connection. Returns an
+// exit code when the command must not run (usage error or help printed).
+std::optional<int> parseCommand(CtlContext &ctx, QCommandLineParser &parser, const QString &command,
+                                const QString &description, const QStringList &arguments);
+
+// The commands that accept several --gateway values.
+bool ctlSupportsSeveralGateways(const QString &command);
+
+} // namespace PushDeck

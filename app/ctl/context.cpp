@@ -1,0 +1,272 @@
+#include "ctl/context.h"
+
+#include "gateway/connectionresolver.h"
+#include "operations/auditlog.h"
+#include "core/awaitfuture.h"
+#include "gateway/credentialstore.h"
+#include "core/duration.h"
+#include "operations/snapshot.h"
+#include "staleness/stalenessrules.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QProcessEnvironment>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace PushDeck {
+
+CtlContext::CtlContext() = default;
+CtlContext::~CtlContext() = default;
+
+QUrl CtlContext::gateway() const
+{
+    return m_connection ? m_connection->baseUrl : options.gateways.value(0);
+}
+
+QTextStream &CtlContext::out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &CtlContext::err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int CtlContext::fail(const QString &message, int code)
+{
+    out().flush();
+    // One line, whatever the message carries (a gateway's multi-line text).
+    QString line = message;
+    line.replace(u"\r\n"_s, u" "_s);
+    line.replace(u'\n', u' ');
+    err() << "pushdeckctl: " << line << Qt::endl;
+    return code;
+}
+
+int CtlContext::exitCodeFor(const Error &error, ErrorOrigin origin)
+{
+    const bool operation = origin == ErrorOrigin::Operation;
+    switch (error.kind) {
+    case Error::Network:
+    case Error::Timeout:
+    case Error::Tls:
+    case Error::NotAGateway:
+        return ExitUnavailable;
+    case Error::Parse:
+        return operation ? ExitDataError : ExitUsage;
+    case Error::Invalid:
+        return operation ? ExitError : ExitUsage;
+    case Error::NotFound: // a file the connection options name (ConnectionResolver)
+        return operation ? ExitError : ExitNoInput;
+    case Error::Keyring: // no secret given, none in the keyring: pass one
+        return operation ? ExitError : ExitUsage;
+    default:
+        return ExitError;
+    }
+}
+
+int CtlContext::failParse(const QString &what, const QString &text, const Error &error)
+{
+    const int code = fail(u"invalid %1 %2: %3"_s.arg(what, text, error.message), ExitUsage);
+    // The caret is for people: scripts reading stderr keep getting one line.
+    if (error.column > 0 && isatty(STDERR_FILENO)) {
+        err() << "  " << text << '\n' << "  " << QString(error.column - 1, u' ') << "^" << Qt::endl;
+    }
+    return code;
+}
+
+std::optional<int> CtlContext::refuseIfReadOnly(const QString &command)
+{
+    if (!options.readOnly)
+        return std::nullopt;
+    return fail(u"refusing to run \"%1\": read-only mode (--read-only or PUSHDECK_READ_ONLY) allows no changes"_s.arg(command),
+                ExitRefused);
+}
+
+std::optional<int> CtlContext::confirm(const QString &question, bool yes, const QString &refusal)
+{
+    if (yes)
+        return std::nullopt;
+    if (!isatty(STDIN_FILENO))
+        return fail(refusal + u": not confirmed (stdin is not a terminal; pass --yes to confirm)"_s, ExitRefused);
+    out().flush();
+    err() << question << " [y/N] " << Qt::flush;
+    char buffer[256] = {};
+    if (!std::fgets(buffer, sizeof buffer, stdin))
+        return fail(refusal + u": not confirmed"_s, ExitRefused);
+    const QString answer = QString::fromLocal8Bit(buffer).trimmed().toLower();
+    if (answer == u"y"_s || answer == u"yes"_s)
+        return std::nullopt;
+    return fail(refusal + u": not confirmed"_s, ExitRefused);
+}
+
+std::unique_ptr<GatewayClient> CtlContext::makeClient(const QUrl &url) const
+{
+    auto client = std::make_unique<GatewayClient>(url);
+    ClientOptions clientOptions = m_connection ? m_connection->options : ClientOptions{};
+    clientOptions.timeoutMs = options.timeoutMs;
+    // Credentials belong to the gateway they were given for: another origin
+    // (repush --to-gateway) gets the TLS settings but no Authorization.
+    const QUrl gateway = this->gateway();
+    if (url.scheme() != gateway.scheme() || url.host() != gateway.host()
+        || url.port(url.scheme() == u"https"_s ? 443 : 80) != gateway.port(gateway.scheme() == u"https"_s ? 443 : 80))
+        clientOptions.authorization.clear();
+    if (url.scheme() != u"https"_s)
+        clientOptions.ssl.reset();
+    client->setOptions(clientOptions);
+    return client;
+}
+
+std::optional<int> CtlContext::prepareConnection()
+{
+    ConnectionRequest request = options.connectionRequest();
+    if (!options.profileName.isEmpty()) {
+        QSettings settings(u"PushDeck"_s, u"pushdeck"_s); // the GUI's settings
+        auto saved = ConnectionResolver::savedProfile(settings, options.profileName);
+        if (!saved)
+            return fail(u"--profile: "_s + saved.errorString(), exitCodeFor(saved.error()));
+        request.profile = std::move(saved).value();
+    }
+    ConnectionResolver resolver;
+    resolver.setEnvironment(QProcessEnvironment::systemEnvironment());
+    CredentialStore store; // asked only for a profile's secret given nowhere else
+    store.setTimeoutMs(10000);
+    resolver.setCredentialStore(&store);
+    auto connection = awaitFuture(resolver.resolve(request));
+    if (!connection)
+        return fail(connection.error());
+    m_connection = std::move(connection).value();
+
+    if (m_connection->hasWarning(ConnectionWarning::SkipsVerification))
+        err() << "pushdeckctl: warning: TLS certificate verification is off (--insecure-skip-verify): anyone between "
+                 "here and the gateway can read the credentials and fake its answers"
+              << Qt::endl;
+    if (m_connection->hasWarning(ConnectionWarning::CredentialsOverPlainHttp))
+        err() << "pushdeckctl: warning: sending credentials over plain http to " << m_connection->baseUrl.host()
+              << ": anyone on the network can read them; use https" << Qt::endl;
+    return std::nullopt;
+}
+
+QString CtlContext::dataDirectory()
+{
+    // The GUI's QStandardPaths::AppDataLocation (organisation "PushDeck",
+    // application "pushdeck"); ours would be .../PushDeck/pushdeckctl.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/PushDeck/pushdeck"_s;
+}
+
+AuditLog &CtlContext::auditLog()
+{
+    if (!m_audit)
+        m_audit = std::make_unique<AuditLog>(dataDirectory() + u"/audit.jsonl"_s);
+    return *m_audit;
+}
+
+SnapshotStore &CtlContext::snapshotStore()
+{
+    if (!m_store)
+        m_store = std::make_unique<SnapshotStore>(dataDirectory() + u"/snapshots"_s);
+    return *m_store;
+}
+
+GatewayClient &CtlContext::client()
+{
+    if (!m_client) {
+        m_client = std::make_unique<GatewayClient>(gateway());
+        ClientOptions clientOptions = m_connection ? m_connection->options : ClientOptions{};
+        clientOptions.timeoutMs = options.timeoutMs;
+        m_client->setOptions(clientOptions);
+    }
+    return *m_client;
+}
+
+Result<QList<Group>> CtlContext::fetchGroups()
+{
+    auto result = awaitFuture(client().groups());
+    if (!result)
+        return result;
+    QList<Group> groups = std::move(result).value();
+    std::sort(groups.begin(), groups.end(), [](const Group &a, const Group &b) { return a.key < b.key; });
+    return groups;
+}
+
+double CtlContext::now() const
+{
+    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+}
+
+std::optional<GroupingKey> CtlContext::parseKey(const QString &text, int *exit, const QString &what)
+{
+    // A key can also be given as the push path, as copied from a script or
+    // the gateway's log: /metrics/job/a/instance@base64/=
+    const QString trimmed = text.trimmed();
+    if (trimmed.startsWith(u'/') || trimmed.startsWith(u"metrics/"_s)) {
+        auto key = GroupingKey::fromPath(trimmed);
+        if (!key) {
+            *exit = fail(u"invalid %1 %2: %3"_s.arg(what, text, key.errorString()), ExitUsage);
+            return std::nullopt;
+        }
+        return key.value();
+    }
+    auto key = GroupingKey::parse(text);
+    if (!key) {
+        *exit = failParse(what, text, key.error());
+        return std::nullopt;
+    }
+    return key.value();
+}
+
+std::optional<LabelMatcher> CtlContext::parseMatcher(const QString &text, int *exit, const QString &what)
+{
+    auto matcher = LabelMatcher::parse(text);
+    if (!matcher) {
+        *exit = failParse(what, text, matcher.error());
+        return std::nullopt;
+    }
+    return matcher.value();
+}
+
+std::optional<double> CtlContext::parseDurationArg(const QString &text, int *exit, const QString &what)
+{
+    const auto seconds = parseDuration(text);
+    if (!seconds) {
+        *exit = fail(u"%1: %2"_s.arg(what, seconds.errorString()), ExitUsage);
+        return std::nullopt;
+    }
+    return seconds.value();
+}
+
+std::optional<int> CtlContext::preparePolicy()
+{
+    if (!options.rulesFile.isEmpty()) {
+        auto loaded = StalenessRules::load(options.rulesFile);
+        if (!loaded)
+            return fail(u"--rules: %1"_s.arg(loaded.errorString()),
+                        loaded.error().kind == Error::Parse ? ExitDataError : ExitNoInput);
+        policy = std::move(loaded).value();
+    }
+    if (!options.warnAfter && !options.staleAfter)
+        return std::nullopt;
+    double warn = options.warnAfter.value_or(policy.defaultWarnAfter());
+    const double stale = options.staleAfter.value_or(policy.defaultStaleAfter());
+    // Only --stale-after given, below the default warning: warn at the same age.
+    if (!options.warnAfter && warn > stale)
+        warn = stale;
+    if (warn > stale)
+        return fail(u"--warn-after (%1) must not be longer than --stale-after (%2)"_s.arg(formatDuration(warn),
+                                                                                          formatDuration(stale)),
+                    ExitUsage);
+    policy.setDefaults(warn, stale);
+    return std::nullopt;
+}
+
+} // namespace PushDeck

@@ -1,0 +1,119 @@
+#pragma once
+// What every pushdeckctl command shares: the parsed global options
+// (CtlOptions), stdout/stderr, the one-line error convention with its exit
+// codes, the gateway client, the staleness policy and the confirmation rule
+// for anything destructive.
+
+#include "ctl/options.h"
+
+#include "gateway/connectionresolver.h"
+#include "gateway/gatewayclient.h"
+#include "core/labelmatcher.h"
+#include "staleness/stalenesspolicy.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+namespace PushDeck {
+
+// Exit codes (documented in README.md, "pushdeckctl"). `check` and `lint`
+// have their own 0/1/2(/3) sets.
+enum CtlExit {
+    ExitOk = 0,
+    ExitError = 1,        // the operation failed (rejected push, missing group, unverified delete)
+    ExitUsage = 64,       // bad arguments: unknown option, bad key, selector or duration
+    ExitDataError = 65,   // bad input data: invalid exposition text, unreadable snapshot
+    ExitNoInput = 66,     // an input file cannot be read
+    ExitUnavailable = 69, // the gateway cannot be reached or is not a Pushgateway
+    ExitCantCreate = 73,  // an output file cannot be written
+    ExitRefused = 77,     // refused by pushdeckctl itself: --read-only, no --yes, not confirmed
+};
+
+class AuditLog;
+class SnapshotStore;
+
+class CtlContext
+{
+public:
+    CtlContext();
+    ~CtlContext();
+
+    // The global options, set from the command line before and after the
+    // command (CtlGlobalOptions::apply).
+    CtlOptions options;
+    StalenessPolicy policy; // built by preparePolicy()
+
+    // The gateway the commands talk to: once prepareConnection() has run,
+    // the connection's base URL (a profile's, with its route prefix);
+    // before, the first --gateway.
+    QUrl gateway() const;
+
+    // Resolves the profile and the connection options (ConnectionResolver:
+    // the secret from a file, the environment or the keyring, the TLS files)
+    // into the client options; prints the warnings (skipped verification,
+    // credentials over plain http). Returns an exit code on error.
+    std::optional<int> prepareConnection();
+
+    // Loads --rules (if given) and applies --warn-after/--stale-after on top;
+    // returns an exit code on error.
+    std::optional<int> preparePolicy();
+
+    QTextStream &out();
+    QTextStream &err();
+
+    // Prints `pushdeckctl: message` as one line on stderr, returns code.
+    int fail(const QString &message, int code = ExitError);
+    // Where an Error comes from changes two exit codes: for an operation
+    // that changes the gateway (push, wipe, repush, restore) invalid text is
+    // bad input data (65) and an invalid request a failure (1); for anything
+    // else both are bad arguments (64).
+    enum class ErrorOrigin { Request, Operation };
+    // The exit code for an Error from the models (network → 69, ...): the
+    // one place where errors become exit codes.
+    static int exitCodeFor(const Error &error, ErrorOrigin origin = ErrorOrigin::Request);
+    int fail(const Error &error, ErrorOrigin origin = ErrorOrigin::Request)
+    {
+        return fail(error.message, exitCodeFor(error, origin));
+    }
+    // A parse error in a command-line argument (`what` names it: "--match",
+    // "KEY"). One line; on a terminal followed by the text and a caret under
+    // the column.
+    int failParse(const QString &what, const QString &text, const Error &error);
+    // For every mutating command: refuses under --read-only.
+    std::optional<int> refuseIfReadOnly(const QString &command);
+    // Confirmation for destructive commands: `yes` (the --yes flag) passes;
+    // otherwise asks on the terminal (`question [y/N]` on stderr, answer on
+    // stdin); without a terminal it refuses. Returns an exit code to stop
+    // with, or nullopt to go ahead.
+    std::optional<int> confirm(const QString &question, bool yes, const QString &refusal);
+
+    // The audit log and undo snapshots are the GUI's own (same files), so an
+    // action from cron can be undone from the dashboard and vice versa.
+    static QString dataDirectory();
+    AuditLog &auditLog();
+    SnapshotStore &snapshotStore();
+
+    GatewayClient &client();
+    // A client for another gateway (repush --to-gateway), same options.
+    std::unique_ptr<GatewayClient> makeClient(const QUrl &url) const;
+    // All groups, sorted by key.
+    Result<QList<Group>> fetchGroups();
+    double now() const;
+
+    // Parsers for arguments; on error they print and put the exit code into
+    // *exit.
+    std::optional<GroupingKey> parseKey(const QString &text, int *exit, const QString &what = QStringLiteral("KEY"));
+    std::optional<LabelMatcher> parseMatcher(const QString &text, int *exit, const QString &what = QStringLiteral("--match"));
+    std::optional<double> parseDurationArg(const QString &text, int *exit, const QString &what);
+
+private:
+    std::optional<ResolvedConnection> m_connection;
+    std::unique_ptr<GatewayClient> m_client;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<SnapshotStore> m_store;
+};
+
+} // namespace PushDeck

@@ -1,0 +1,83 @@
+// pushdeckctl show KEY: one group with its times, state and families.
+
+#include "ctl/commands.h"
+#include "ctl/context.h"
+#include "ctl/format.h"
+
+#include "core/duration.h"
+#include "format/exposition.h"
+#include "staleness/pruneselection.h"
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace PushDeck {
+
+int ctlShow(CtlContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption expositionOption(
+        {u"e"_s, u"exposition"_s}, u"Only the pushed families as text exposition, without the key's labels (ready to push again)."_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"One JSON object: the groups --json fields plus every family and series."_s);
+    parser.addOptions({expositionOption, jsonOption});
+    parser.addPositionalArgument(u"KEY"_s, u"The exact grouping key, e.g. {job=\"backup\",instance=\"db-1\"}."_s);
+    if (auto exit = parseCommand(ctx, parser, u"show"_s, u"Show one group: its key, times, state and families."_s, arguments))
+        return *exit;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return ctx.fail(u"show needs exactly one KEY, e.g. pushdeckctl show '{job=\"backup\"}'"_s, ExitUsage);
+    if (parser.isSet(expositionOption) && parser.isSet(jsonOption))
+        return ctx.fail(u"--exposition and --json exclude each other"_s, ExitUsage);
+    int exit = ExitOk;
+    const auto key = ctx.parseKey(positional.first(), &exit);
+    if (!key)
+        return exit;
+
+    const auto groups = ctx.fetchGroups();
+    if (!groups)
+        return ctx.fail(groups.error());
+    const Group *found = nullptr;
+    for (const Group &group : groups.value()) {
+        if (group.key == *key)
+            found = &group;
+    }
+    if (!found)
+        return ctx.fail(u"no group %1 on %2%3"_s.arg(key->toString(), ctx.gateway().toDisplayString(QUrl::RemoveUserInfo),
+                                                     similarKeysHint(*key, groups.value())));
+
+    const double now = ctx.now();
+    const StalenessVerdict verdict = ctx.policy.evaluate(*found, now);
+    ExpositionWriteOptions options;
+    options.dropLabels = found->key.names();
+    if (parser.isSet(jsonOption)) {
+        ctx.out() << jsonLine(groupDetailJson(*found, verdict, now)) << Qt::endl;
+        return ExitOk;
+    }
+    const QByteArray text = writeExposition(found->families, options);
+    if (parser.isSet(expositionOption)) {
+        ctx.out() << text << Qt::flush;
+        return ExitOk;
+    }
+    QTextStream &out = ctx.out();
+    const double age = groupAge(*found, now);
+    out << "key:        " << found->key.toString() << '\n';
+    out << "path:       /" << found->key.toPath() << '\n';
+    out << "push time:  " << formatTime(found->pushTime, true);
+    if (std::isfinite(age))
+        out << " (" << formatAge(age) << " ago)";
+    out << '\n';
+    out << "last push:  " << (found->lastPushSuccessful ? "ok" : "failed");
+    if (found->pushFailureTime > 0)
+        out << " (last failure " << formatTime(found->pushFailureTime, true) << ')';
+    out << '\n';
+    out << "state:      " << stalenessName(verdict.state) << " (warning after " << formatDuration(verdict.warnAfter)
+        << ", stale after " << formatDuration(verdict.staleAfter) << ")\n";
+    out << "families:   " << found->families.size() << " (" << found->seriesCount() << " series)\n";
+    if (!text.isEmpty())
+        out << '\n' << text;
+    out.flush();
+    return ExitOk;
+}
+
+} // namespace PushDeck
