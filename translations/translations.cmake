@@ -13,7 +13,7 @@ if(TARGET Qt6::lupdate AND TARGET Qt6::lrelease)
     set(PUSHDECK_TS_FILES ${PROJECT_SOURCE_DIR}/translations/pushdeck_de.ts)
     # Every source of the libraries and executables, from their targets.
     set(PUSHDECK_TRANSLATED_SOURCES "")
-    foreach(target pushdeck_core pushdeck_format pushdeck_gateway pushdeck_staleness pushdeck_operations
+    foreach(target pushdeck_core pushdeck_format pushdeck_gateway pushdeck_staleness pushdeck_operations pushdeck_session
                    pushdeck_items pushdeck_demo pushdeck_views pushdeck pushdeckctl)
         get_target_property(sources ${target} SOURCES)
         get_target_property(dir ${target} SOURCE_DIR)

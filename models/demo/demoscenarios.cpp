@@ -227,18 +227,23 @@ QList<GroupingKey> keysOf(const QList<Group> &groups)
 
 } // namespace
 
-DemoScenarios::DemoScenarios(GatewayClient *client, LocalGateway *gateway, DemoSeeder *seeder, QObject *parent)
+DemoScenarios::DemoScenarios(GatewaySession *session, LocalGateway *gateway, DemoSeeder *seeder, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_session(session)
     , m_gateway(gateway)
     , m_seeder(seeder)
-    , m_policy(DemoSeeder::demoPolicy())
 {
     m_liveTimer.setInterval(1000);
     connect(&m_liveTimer, &QTimer::timeout, this, &DemoScenarios::observeLive);
 }
 
 DemoScenarios::~DemoScenarios() = default;
+
+const StalenessPolicy &DemoScenarios::policy() const
+{
+    static const StalenessPolicy none;
+    return m_session ? m_session->policy() : none;
+}
 
 const QList<DemoScenarios::Scenario> &DemoScenarios::scenarios()
 {
@@ -445,26 +450,27 @@ void DemoScenarios::observeLive()
 namespace {
 Error noClient()
 {
-    return Error::make(Error::Cancelled, DemoScenarios::tr("the demo gateway's client is gone"));
+    return Error::make(Error::Cancelled, DemoScenarios::tr("the demo gateway's session is gone (its tab was closed)"));
 }
 } // namespace
 
 void DemoScenarios::readGroups(std::function<void(Result<QList<Group>>)> then)
 {
-    if (!m_client) {
+    if (!m_session) {
         then(noClient());
         return;
     }
-    m_client->groups().then(this, [then](Result<QList<Group>> result) { then(std::move(result)); });
+    // Through the session: what a step reads is what the table shows.
+    m_session->readGroups().then(this, [then](Result<QList<Group>> result) { then(std::move(result)); });
 }
 
 void DemoScenarios::pushOnce(const GroupingKey &key, std::function<void(Result<PushResult>)> then)
 {
-    if (!m_client) {
+    if (!m_session) {
         then(noClient());
         return;
     }
-    m_client->push(key, DemoSeeder::payload(key, m_pushSerial++, false), true)
+    m_session->client()->push(key, DemoSeeder::payload(key, m_pushSerial++, false), true)
         .then(this, [then](Result<PushResult> result) { then(std::move(result)); });
 }
 
@@ -514,12 +520,12 @@ void DemoScenarios::deleteVerified(QList<GroupingKey> keys, std::function<void(R
             }
         });
     };
-    if (keys.isEmpty() || !m_client) {
+    if (keys.isEmpty() || !m_session) {
         check();
         return;
     }
     for (const GroupingKey &key : std::as_const(keys)) {
-        m_client->deleteGroup(key).then(this, [pending, failure, check](Result<Done> result) {
+        m_session->client()->deleteGroup(key).then(this, [pending, failure, check](Result<Done> result) {
             if (!result && !*failure)
                 *failure = result.error();
             if (--*pending == 0)
@@ -589,7 +595,7 @@ QString DemoScenarios::describe(const QList<Group> &groups, const GroupingKey &k
     for (const Group &group : groups) {
         if (group.key != key)
             continue;
-        const StalenessVerdict verdict = m_policy.evaluate(group, now);
+        const StalenessVerdict verdict = policy().evaluate(group, now);
         QString line = key.toString() + u"\n  "_s;
         if (group.pushTime > 0)
             line += tr("last push %1 ago").arg(formatAge(now - group.pushTime));
@@ -606,7 +612,7 @@ QString DemoScenarios::describe(const QList<Group> &groups, const GroupingKey &k
 QString DemoScenarios::lintLines(const QList<Group> &groups, const QList<GroupingKey> &keys, double now) const
 {
     QStringList lines;
-    for (const LintFinding &finding : Lint::run(groups, m_policy, now)) {
+    for (const LintFinding &finding : Lint::run(groups, policy(), now)) {
         const bool relevant = std::any_of(keys.cbegin(), keys.cend(),
                                           [&finding](const GroupingKey &k) { return finding.groups.contains(k); });
         if (relevant)
@@ -728,7 +734,7 @@ DemoScenarios::Action DemoScenarios::stepAction(int scenarioIndex, int step)
                 Group probe;
                 probe.key = silentJobKey();
                 probe.pushTime = currentTime();
-                const StalenessVerdict verdict = m_policy.evaluate(probe, currentTime());
+                const StalenessVerdict verdict = policy().evaluate(probe, currentTime());
                 const double staleAfter = verdict.staleAfter > 0 ? verdict.staleAfter : 30;
                 StalenessPolicy policy;
                 policy.setDefaults(0, 0);
@@ -832,7 +838,7 @@ DemoScenarios::Action DemoScenarios::stepAction(int scenarioIndex, int step)
                         return;
                     }
                     QList<LintFinding> collisions;
-                    for (const LintFinding &finding : Lint::run(groups.value(), m_policy, currentTime())) {
+                    for (const LintFinding &finding : Lint::run(groups.value(), policy(), currentTime())) {
                         if (finding.id == LintFinding::CollidingKeys)
                             collisions.append(finding);
                     }

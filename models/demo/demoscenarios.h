@@ -7,7 +7,7 @@
 // Only ever drive this against a throwaway gateway: scenario 4 blocks every
 // push to the gateway and scenario 3 restarts it and throws its state away.
 
-#include "gateway/gatewayclient.h"
+#include "session/gatewaysession.h"
 #include "staleness/stalenesspolicy.h"
 
 #include <QFuture>
@@ -49,10 +49,12 @@ public:
         QList<Step> steps;
     };
 
-    // `client` talks to `gateway` (the demo gateway; scenario 3 restarts and
-    // stops it). `seeder` is optional: with it, the scenarios' jobs are
-    // pushed on its schedule; without it, each step pushes once itself.
-    DemoScenarios(GatewayClient *client, LocalGateway *gateway, DemoSeeder *seeder = nullptr,
+    // `session` is the demo gateway's (`gateway`; scenario 3 restarts and
+    // stops it): steps read the gateway through it, so the table shows what
+    // a step did as soon as the step sees it, and verdicts are the session's.
+    // `seeder` is optional: with it, the scenarios' jobs are pushed on its
+    // schedule; without it, each step pushes once itself.
+    DemoScenarios(GatewaySession *session, LocalGateway *gateway, DemoSeeder *seeder = nullptr,
                   QObject *parent = nullptr);
     ~DemoScenarios() override;
 
@@ -68,9 +70,8 @@ public:
     // The groups the current step is about (for the main table's selection).
     QList<GroupingKey> focusKeys() const { return m_focus; }
 
-    // For verdicts in the outcome text; defaults to DemoSeeder::demoPolicy().
-    void setPolicy(const StalenessPolicy &policy) { m_policy = policy; }
-    const StalenessPolicy &policy() const { return m_policy; }
+    // What verdicts in the outcome text are judged by: the session's policy.
+    const StalenessPolicy &policy() const;
     // The gateway scenario 3 runs while persistence is on (same port), or
     // nullptr. Exposed for tests.
     LocalGateway *persistentGateway() const { return m_persistent.get(); }
@@ -155,10 +156,9 @@ private:
     void startAgain(Finish finish);
     void resetLostState(Finish finish);
 
-    QPointer<GatewayClient> m_client; // guarded: the window may replace its client
+    QPointer<GatewaySession> m_session; // guarded: closed with its tab
     QPointer<LocalGateway> m_gateway;
     QPointer<DemoSeeder> m_seeder;
-    StalenessPolicy m_policy;
     std::unique_ptr<LocalGateway> m_persistent;
     std::unique_ptr<QTemporaryDir> m_persistenceDir;
     QList<GroupingKey> m_keysBeforeRestart;

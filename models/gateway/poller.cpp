@@ -59,7 +59,25 @@ void Poller::stop()
     m_timer.stop();
     ++m_generation; // whatever is in flight is dropped on arrival
     m_inFlight = false;
+    for (const auto &promise : std::exchange(m_pendingReads, {})) {
+        promise->addResult(Result<QList<Group>>());
+        promise->finish();
+    }
     Q_EMIT stateChanged();
+}
+
+QFuture<Result<QList<Group>>> Poller::readFull()
+{
+    auto promise = std::make_shared<QPromise<Result<QList<Group>>>>();
+    promise->start();
+    m_pendingReads.append(promise);
+    m_fullRequested = true;
+    if (m_inFlight) {
+        ++m_generation; // the answer in flight may predate what the caller wants to see
+        m_inFlight = false;
+    }
+    fetch();
+    return promise->future();
 }
 
 void Poller::refreshNow()
@@ -204,6 +222,8 @@ void Poller::onGroups(quint64 generation, Result<QList<Group>> result, bool full
         if (m_running && !m_paused)
             scheduleNext(m_intervalMs);
         Q_EMIT refreshed(result.value(), now / 1000.0);
+        if (full)
+            resolvePendingReads(result);
     } else {
         ++m_failures;
         m_lastError = result.error();
@@ -213,8 +233,17 @@ void Poller::onGroups(quint64 generation, Result<QList<Group>> result, bool full
             scheduleNext(int(std::min<qint64>(backoff, MaxBackoffMs)));
         }
         Q_EMIT refreshFailed(m_lastError);
+        resolvePendingReads(result);
     }
     Q_EMIT stateChanged();
+}
+
+void Poller::resolvePendingReads(const Result<QList<Group>> &result)
+{
+    for (const auto &promise : std::exchange(m_pendingReads, {})) {
+        promise->addResult(result);
+        promise->finish();
+    }
 }
 
 } // namespace PushDeck

@@ -7,9 +7,13 @@
 #include "format/lightrefresh.h"
 
 #include <QDateTime>
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
+#include <QPromise>
 #include <QTimer>
+
+#include <memory>
 
 namespace PushDeck {
 
@@ -43,6 +47,11 @@ public:
     void setFullEvery(int polls) { m_fullEvery = std::max(1, polls); }
     // The next refresh reads the full JSON (content needed: detail, operations).
     void requestFull() { m_fullRequested = true; }
+    // Reads the full JSON now, whatever is in flight (its answer is dropped),
+    // also while paused; the result is announced with refreshed() like any
+    // poll and also given to the returned future (an error, or Cancelled
+    // when stop() comes first).
+    QFuture<Result<QList<Group>>> readFull();
     // Whether the last successful refresh read the full JSON, and when the
     // content (families, series) was last read in full.
     bool lastRefreshWasFull() const { return m_lastWasFull; }
@@ -86,6 +95,7 @@ private:
     void fetchLight(quint64 generation);
     void scheduleNext(int delayMs);
     void onGroups(quint64 generation, Result<QList<Group>> result, bool full);
+    void resolvePendingReads(const Result<QList<Group>> &result);
 
     QPointer<GatewayClient> m_client;
     QTimer m_timer;
@@ -109,6 +119,7 @@ private:
     static constexpr int LightPauseAfterFailure = 10;
     int m_lightPausedPolls = 0;
     qint64 m_lastWireBytes = 0;
+    QList<std::shared_ptr<QPromise<Result<QList<Group>>>>> m_pendingReads; // readFull() callers
     QList<Group> m_lastFull;
     bool m_haveFull = false;
     QDateTime m_lastFullRead;

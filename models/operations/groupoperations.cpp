@@ -7,6 +7,7 @@
 #include <QPromise>
 #include <QSet>
 #include <QTimer>
+#include <QFutureWatcher>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -318,6 +319,43 @@ void GroupOperations::setVerification(int reads, int delayMs)
     m_verifyDelayMs = std::max(0, delayMs);
 }
 
+namespace {
+QString outcomeText(const Result<OperationResult> &result)
+{
+    return result ? result->message : result.errorString();
+}
+QString outcomeText(const Result<RestoreReport> &result)
+{
+    return result ? result->message : result.errorString();
+}
+bool succeeded(const Result<OperationResult> &result)
+{
+    return result.ok();
+}
+bool succeeded(const Result<RestoreReport> &result)
+{
+    return result && result->ok();
+}
+} // namespace
+
+template<typename T>
+QFuture<T> GroupOperations::track(const QString &action, QFuture<T> future)
+{
+    // A watcher, not a continuation: the caller attaches its own .then().
+    ++m_running;
+    Q_EMIT operationStarted(action);
+    auto *watcher = new QFutureWatcher<T>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, action] {
+        watcher->deleteLater();
+        --m_running;
+        const QFuture<T> done = watcher->future();
+        const T result = done.resultCount() > 0 ? done.result() : T();
+        Q_EMIT operationFinished(action, succeeded(result), outcomeText(result));
+    });
+    watcher->setFuture(future);
+    return future;
+}
+
 void GroupOperations::readGroupsUntil(GatewayClient *client, GroupsCheck check, GroupsDone done, int attempt)
 {
     client->groups().then(this, [this, client, check = std::move(check), done = std::move(done), attempt](const Result<QList<Group>> &groups) mutable {
@@ -415,7 +453,7 @@ QFuture<Result<OperationResult>> GroupOperations::touch(const GroupingKey &key)
                 });
         });
     });
-    return complete.future();
+    return track(action, complete.future());
 }
 
 QFuture<Result<OperationResult>> GroupOperations::move(const GroupingKey &from, const GroupingKey &to, bool overwrite)
@@ -515,7 +553,7 @@ QFuture<Result<OperationResult>> GroupOperations::move(const GroupingKey &from, 
                 });
         });
     });
-    return complete.future();
+    return track(action, complete.future());
 }
 
 QFuture<Result<OperationResult>> GroupOperations::pushFlow(const QString &action, const GroupingKey &key, const QByteArray &text,
@@ -593,7 +631,7 @@ QFuture<Result<OperationResult>> GroupOperations::pushFlow(const QString &action
                 });
         });
     });
-    return complete.future();
+    return track(action, complete.future());
 }
 
 QFuture<Result<OperationResult>> GroupOperations::editAndPush(const GroupingKey &key, const QByteArray &text, bool replace)
@@ -604,6 +642,23 @@ QFuture<Result<OperationResult>> GroupOperations::editAndPush(const GroupingKey 
 QFuture<Result<OperationResult>> GroupOperations::pushNew(const GroupingKey &key, const QByteArray &text, bool replace)
 {
     return pushFlow(u"push"_s, key, text, replace, false);
+}
+
+QFuture<Result<OperationResult>> GroupOperations::copyToGateway(const GroupingKey &key, const QUrl &targetUrl,
+                                                                const ClientOptions &targetOptions,
+                                                                const GroupingKey &targetKey, bool overwrite)
+{
+    // The target client lives as long as the copy runs, whoever asked for it.
+    auto *target = new GatewayClient(targetUrl, this);
+    target->setOptions(targetOptions);
+    auto future = copyToGateway(key, target, targetKey, overwrite);
+    auto *watcher = new QFutureWatcher<Result<OperationResult>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, target] {
+        watcher->deleteLater();
+        target->deleteLater();
+    });
+    watcher->setFuture(future);
+    return future;
 }
 
 QFuture<Result<OperationResult>> GroupOperations::copyToGateway(const GroupingKey &key, GatewayClient *target,
@@ -676,7 +731,7 @@ QFuture<Result<OperationResult>> GroupOperations::copyToGateway(const GroupingKe
             });
         });
     });
-    return complete.future();
+    return track(action, complete.future());
 }
 
 QFuture<Result<OperationResult>> GroupOperations::wipe()
@@ -742,7 +797,7 @@ QFuture<Result<OperationResult>> GroupOperations::wipe()
             });
         });
     });
-    return complete.future();
+    return track(action, complete.future());
 }
 
 QFuture<Result<RestoreReport>> GroupOperations::restore(const Snapshot &snapshot, RestoreOptions options)
@@ -926,7 +981,7 @@ QFuture<Result<RestoreReport>> GroupOperations::restore(const Snapshot &snapshot
         };
         (*pushMore)();
     });
-    return complete.future();
+    return track(action, complete.future());
 }
 
 QFuture<Result<RestoreReport>> GroupOperations::undoLatest(RestoreOptions options)

@@ -112,6 +112,12 @@ public:
     // group on the target unless `overwrite`.
     QFuture<Result<OperationResult>> copyToGateway(const GroupingKey &key, GatewayClient *target,
                                                    const GroupingKey &targetKey = {}, bool overwrite = false);
+    // The same to a gateway by URL: the client for it (with `targetOptions`
+    // only: this gateway's credentials never go to another one) is made and
+    // owned here for as long as the copy runs.
+    QFuture<Result<OperationResult>> copyToGateway(const GroupingKey &key, const QUrl &targetUrl,
+                                                   const ClientOptions &targetOptions,
+                                                   const GroupingKey &targetKey = {}, bool overwrite = false);
 
     // Deletes everything through the admin API. Refused (Error::Invalid)
     // when /api/v1/status says the admin API is off. Snapshots every group
@@ -127,6 +133,10 @@ public:
     // restore() of the store's newest snapshot (loaded off this thread).
     QFuture<Result<RestoreReport>> undoLatest(RestoreOptions options = {});
 
+    // Operations started and not yet finished (each public call above that
+    // reaches the gateway counts until its future finishes).
+    int runningCount() const { return m_running; }
+
     // Helpers for editors and previews (pure).
     // The group's families as exposition text without the key's labels:
     // what an editor shows and what pushing to the same key reproduces.
@@ -141,7 +151,16 @@ public:
     // must be equal between a group and its copy under another key.
     static QList<MetricFamily> withoutKeyLabels(const QList<MetricFamily> &families, const GroupingKey &key);
 
+Q_SIGNALS:
+    // Every operation that reaches the gateway, from its call to the end of
+    // its future, whoever holds that future (a dialog may be gone by then):
+    // `action` as in the audit log, `message` the result's or error's text.
+    void operationStarted(const QString &action);
+    void operationFinished(const QString &action, bool ok, const QString &message);
+
 private:
+    template<typename T>
+    QFuture<T> track(const QString &action, QFuture<T> future);
     using GroupsCheck = std::function<bool(const QList<Group> &)>;
     using GroupsDone = std::function<void(const Result<QList<Group>> &, bool satisfied)>;
     // Reads the groups until `check` holds (at most m_verifyReads times);
@@ -162,6 +181,7 @@ private:
     AuditLog *m_audit = nullptr;
     int m_verifyReads = 20;
     int m_verifyDelayMs = 100;
+    int m_running = 0;
 };
 
 } // namespace PushDeck

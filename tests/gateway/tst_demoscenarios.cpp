@@ -6,6 +6,7 @@
 
 #include "core/awaitfuture.h"
 #include "demo/demoscenarios.h"
+#include "session/gatewaysession.h"
 #include "demo/demoseeder.h"
 #include "builders.h"
 #include "testgateway.h"
@@ -43,6 +44,7 @@ std::optional<Group> find(const QList<Group> &groups, const GroupingKey &key)
 struct Demo
 {
     TestGateway gateway;
+    std::unique_ptr<GatewaySession> session;
     std::unique_ptr<DemoSeeder> seeder;
     std::unique_ptr<DemoScenarios> scenarios;
 
@@ -55,7 +57,9 @@ struct Demo
         seeder->start();
         if (!seeded.wait(15000))
             return false;
-        scenarios = std::make_unique<DemoScenarios>(&gateway.client(), &gateway.gateway(), seeder.get());
+        session = std::make_unique<GatewaySession>(gateway.url());
+        session->setConfiguredPolicy(DemoSeeder::demoPolicy()); // as the window does in --demo
+        scenarios = std::make_unique<DemoScenarios>(session.get(), &gateway.gateway(), seeder.get());
         return true;
     }
     QList<Group> groups()
@@ -84,7 +88,7 @@ private Q_SLOTS:
     void firewallNat();
     void busyAndSwitching();
     void refusesWithoutLocalGateway();
-    void clientGone();
+    void sessionGone();
 };
 
 void TestDemoScenarios::texts()
@@ -376,7 +380,8 @@ void TestDemoScenarios::refusesWithoutLocalGateway()
 {
     TestGateway gateway;
     QVERIFY(gateway.start());
-    DemoScenarios s(&gateway.client(), nullptr);
+    GatewaySession session(gateway.url());
+    DemoScenarios s(&session, nullptr);
     STEP(s.selectScenario(DemoScenarios::CollidingGroups));
     const Result<QString> r = awaitFuture(s.next());
     QVERIFY(!r.ok());
@@ -385,17 +390,17 @@ void TestDemoScenarios::refusesWithoutLocalGateway()
     QVERIFY(gateway.groups()->isEmpty());
 }
 
-void TestDemoScenarios::clientGone()
+void TestDemoScenarios::sessionGone()
 {
     TestGateway gateway;
     QVERIFY(gateway.start());
-    auto client = std::make_unique<GatewayClient>(gateway.url());
-    DemoScenarios s(client.get(), &gateway.gateway());
+    auto session = std::make_unique<GatewaySession>(gateway.url());
+    DemoScenarios s(session.get(), &gateway.gateway());
     STEP(s.selectScenario(DemoScenarios::CollidingGroups));
-    client.reset(); // the window switched gateways
+    session.reset(); // the window closed the demo's tab
     const Result<QString> r = awaitFuture(s.next());
     QVERIFY(!r.ok());
-    QVERIFY2(r.errorString().contains(u"client is gone"_s), qPrintable(r.errorString()));
+    QVERIFY2(r.errorString().contains(u"session is gone"_s), qPrintable(r.errorString()));
     QVERIFY(!s.isBusy());
     QVERIFY(s.outcome().startsWith(u"Failed: "_s));
 }

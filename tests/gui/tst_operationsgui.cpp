@@ -14,6 +14,8 @@
 #include "operations/groupoperations.h"
 #include "views/operations/operationkeytable.h"
 #include "views/operations/operationscontroller.h"
+#include "core/awaitfuture.h"
+#include "session/gatewaysession.h"
 #include "views/operations/prunewizard.h"
 #include "views/operations/pushdialog.h"
 #include "views/operations/repushdialog.h"
@@ -76,11 +78,6 @@ bool sameGroup(const Group &a, const Group &b)
 {
     return a.key == b.key && a.pushTime == b.pushTime && a.pushFailureTime == b.pushFailureTime
         && a.lastPushSuccessful == b.lastPushSuccessful && sameFamilies(a.families, b.families);
-}
-
-double nowSeconds()
-{
-    return QDateTime::currentMSecsSinceEpoch() / 1000.0;
 }
 
 // Quick verification so the tests stay fast; the gateway applies writes
@@ -151,11 +148,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         SnapshotStore store(dir.filePath(u"snapshots"_s));
         AuditLog audit(dir.filePath(u"audit.jsonl"_s));
-        StalenessPolicy policy;
-        DeleteDialog dialog(DeleteDialog::Mode::Selection, &gateway.client(), selected, policy, nowSeconds());
+        GatewaySession session(gateway.url());
+        session.setSnapshotStore(&store);
+        session.setAuditLog(&audit);
+        DeleteDialog dialog(DeleteDialog::Mode::Selection, &session, selected);
         dialog.setBulkOptions(fastOptions());
-        dialog.setSnapshotStore(&store);
-        dialog.setAuditLog(&audit);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
 
@@ -202,7 +199,9 @@ private Q_SLOTS:
         QVERIFY(before);
         QCOMPARE(before->size(), 6);
 
-        DeleteDialog dialog(DeleteDialog::Mode::Matcher, &gateway.client(), *before, StalenessPolicy(), nowSeconds());
+        GatewaySession dialogSession(gateway.url());
+
+        DeleteDialog dialog(DeleteDialog::Mode::Matcher, &dialogSession, *before);
         dialog.setBulkOptions(fastOptions());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -243,7 +242,8 @@ private Q_SLOTS:
 
         // A real run deletes the previewed set only, also when a matching
         // group appears after the preview.
-        DeleteDialog real(DeleteDialog::Mode::Matcher, &gateway.client(), *afterDry, StalenessPolicy(), nowSeconds());
+        GatewaySession realSession(gateway.url());
+        DeleteDialog real(DeleteDialog::Mode::Matcher, &realSession, *afterDry);
         real.setBulkOptions(fastOptions());
         real.setMatcherText(u"{job=~\"batch-.*\"}"_s);
         QCOMPARE(real.preview().size(), 3);
@@ -276,7 +276,9 @@ private Q_SLOTS:
         QVERIFY(before);
         QCOMPARE(before->size(), Count);
 
-        DeleteDialog dialog(DeleteDialog::Mode::Matcher, &gateway.client(), *before, StalenessPolicy(), nowSeconds());
+        GatewaySession dialogSession(gateway.url());
+
+        DeleteDialog dialog(DeleteDialog::Mode::Matcher, &dialogSession, *before);
         dialog.setBulkOptions(fastOptions(1));
         dialog.setMatcherText(u"{job=\"bulk\"}"_s);
         QCOMPARE(dialog.preview().size(), Count);
@@ -335,7 +337,9 @@ private Q_SLOTS:
         policy.setRules({StalenessRule(LabelMatcher::parse(u"{job=~\"old-.*\"}"_s).value(), 0, 0.001, u"old"_s)});
         QTest::qWait(5);
 
-        PruneWizard wizard(&gateway.client(), *groups, policy, nowSeconds());
+        GatewaySession session(gateway.url());
+        session.setConfiguredPolicy(policy);
+        PruneWizard wizard(&session, *groups);
         wizard.setBulkOptions(fastOptions());
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
@@ -635,10 +639,11 @@ private Q_SLOTS:
         OperationsController controller(&window, dir.filePath(u"snapshots"_s), dir.filePath(u"audit.jsonl"_s));
         controller.setBulkOptions(fastOptions());
         controller.setVerification(40, 50);
-        controller.setClient(&gateway.client());
+        GatewaySession session(gateway.url());
+        QVERIFY(awaitFuture(session.readGroups()).ok());
+        controller.setSession(&session);
         QList<Group> selection{original};
         controller.setSelectionProvider([&selection] { return selection; });
-        controller.setGroupsProvider([&groups] { return *groups; });
         for (QAction *action : controller.actions()) {
             if (action)
                 window.addAction(action);
@@ -723,15 +728,14 @@ private Q_SLOTS:
         QMainWindow window;
         QTemporaryDir dir;
         OperationsController controller(&window, dir.filePath(u"snapshots"_s), dir.filePath(u"audit.jsonl"_s));
-        GatewayClient client(QUrl(u"http://127.0.0.1:9"_s)); // never contacted
-        controller.setClient(&client);
+        GatewaySession session(QUrl(u"http://127.0.0.1:9"_s)); // never contacted
         Group group;
         group.key = key(u"{job=\"x\"}"_s);
-        controller.setSelectionProvider([group] { return QList<Group>{group}; });
-        controller.setGroupsProvider([group] { return QList<Group>{group}; });
         GatewayStatus status;
         status.adminApiEnabled = true;
-        controller.setGatewayStatus(status);
+        session.simulateRead({group}, status);
+        controller.setSession(&session);
+        controller.setSelectionProvider([group] { return QList<Group>{group}; });
         for (QAction *action : controller.actions()) {
             if (action)
                 window.addAction(action);
@@ -761,13 +765,13 @@ private Q_SLOTS:
         QVERIFY(controller.deleteAction()->isEnabled());
         // Wipe follows the admin API; re-push needs exactly one group.
         status.adminApiEnabled = false;
-        controller.setGatewayStatus(status);
+        session.simulateRead({group}, status);
         QVERIFY(!controller.wipeAction()->isEnabled());
         QVERIFY(controller.wipeAction()->toolTip().contains(u"admin API"_s));
         controller.setSelectionProvider([group] { return QList<Group>{group, group}; });
         QVERIFY(!controller.rePushAction()->isEnabled());
         QVERIFY(controller.deleteAction()->isEnabled());
-        controller.setClient(nullptr);
+        controller.setSession(nullptr);
         for (QAction *action : controller.mutatingActions())
             QVERIFY2(!action->isEnabled(), qPrintable(action->objectName()));
     }

@@ -4,6 +4,7 @@
 
 #include "core/awaitfuture.h"
 #include "demo/demoscenarios.h"
+#include "session/gatewaysession.h"
 #include "demo/demoseeder.h"
 #include "items/lintmodel.h"
 #include "views/demo/pitfallspanel.h"
@@ -59,7 +60,9 @@ void TestPitfallsPanel::stepsThroughScenarios()
     QSignalSpy seeded(&seeder, &DemoSeeder::seeded);
     seeder.start();
     QVERIFY(seeded.wait(15000));
-    DemoScenarios scenarios(&gateway.client(), &gateway.gateway(), &seeder);
+    GatewaySession session(gateway.url());
+    session.setConfiguredPolicy(DemoSeeder::demoPolicy()); // as the window does in --demo
+    DemoScenarios scenarios(&session, &gateway.gateway(), &seeder);
     LintModel lint;
     QAbstractItemModelTester tester(&lint, QAbstractItemModelTester::FailureReportingMode::QtTest);
     refreshLint(gateway, lint);

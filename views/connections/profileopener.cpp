@@ -3,6 +3,7 @@
 #include "views/connections/connectionsdialog.h"
 #include "gateway/credentialstore.h"
 #include "gateway/gatewayclient.h"
+#include "session/gatewaysession.h"
 #include "views/gateway/gatewayview.h"
 #include "views/window/mainwindow.h"
 
@@ -114,7 +115,7 @@ void ProfileOpener::fail(const QString &name, const QString &message)
 GatewayView *ProfileOpener::viewFor(const QString &name) const
 {
     for (auto it = m_open.cbegin(); it != m_open.cend(); ++it) {
-        if (it->name == name && it->client && it.key()->client() == it->client)
+        if (it->name == name && it->session && it.key()->session() == it->session)
             return it.key();
     }
     return nullptr;
@@ -125,7 +126,7 @@ QStringList ProfileOpener::openProfiles() const
     QStringList names;
     for (GatewayView *view : m_window->views()) {
         const auto it = m_open.constFind(view);
-        if (it != m_open.cend() && it->client && view->client() == it->client)
+        if (it != m_open.cend() && it->session && view->session() == it->session)
             names << it->name;
     }
     return names;
@@ -217,7 +218,7 @@ void ProfileOpener::open(const QString &name, const Result<ResolvedConnection> &
         return;
     }
     const bool insecure = connection->hasWarning(ConnectionWarning::SkipsVerification);
-    m_open.insert(view, {name, view->client(), insecure});
+    m_open.insert(view, {name, view->session(), insecure});
     const int index = m_window->tabs()->indexOf(view);
     const QString url = connection->baseUrl.toDisplayString(QUrl::RemoveUserInfo);
     // The tab icon shows the gateway's state (MainWindow): the warning is
@@ -233,7 +234,7 @@ void ProfileOpener::open(const QString &name, const Result<ResolvedConnection> &
     // Another URL typed into this tab: it no longer shows the profile.
     connect(view, &GatewayView::stateChanged, this, [this, view] {
         const auto it = m_open.constFind(view);
-        if (it == m_open.cend() || view->client() == it->client)
+        if (it == m_open.cend() || view->session() == it->session)
             return;
         m_open.remove(view);
         if (const int i = m_window->tabs()->indexOf(view); i >= 0)
@@ -250,7 +251,7 @@ void ProfileOpener::updateWarning()
 {
     auto *view = qobject_cast<GatewayView *>(m_window->tabs()->currentWidget());
     const auto it = view ? m_open.constFind(view) : m_open.cend();
-    const bool insecure = it != m_open.cend() && it->insecure && it->client && view->client() == it->client;
+    const bool insecure = it != m_open.cend() && it->insecure && it->session && view->session() == it->session;
     m_warning->setText(insecure ? tr("⚠ TLS certificate not verified") : QString());
     m_warning->setToolTip(insecure ? tr("The profile \"%1\" skips TLS certificate verification: anyone between you and the "
                                         "gateway can read the credentials and fake its answers.")

@@ -10,6 +10,8 @@
 
 #include "gateway/connectionresolver.h"
 
+#include "session/gatewaysession.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -23,7 +25,7 @@ class QLabel;
 namespace PushDeck {
 
 class CredentialStore;
-class GatewayClient;
+class GatewaySession;
 class GatewayView;
 class MainWindow;
 
@@ -80,7 +82,7 @@ private:
     struct Open
     {
         QString name;
-        QPointer<GatewayClient> client; // the view shows this profile while its client is this one
+        QPointer<GatewaySession> session; // the view shows this profile while its session is this one
         bool insecure = false;
     };
     QHash<GatewayView *, Open> m_open;

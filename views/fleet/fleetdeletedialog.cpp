@@ -2,7 +2,7 @@
 
 #include "views/common/actionicons.h"
 #include "core/duration.h"
-#include "gateway/gatewayclient.h"
+#include "session/gatewaysession.h"
 #include "items/groupfilterproxy.h"
 #include "views/operations/operationkeytable.h"
 #include "views/common/stateicons.h"
@@ -68,12 +68,17 @@ QTableWidget *makeTable(int columns, const QStringList &headers, QWidget *parent
 
 } // namespace
 
-FleetDeleteDialog::FleetDeleteDialog(Mode mode, const QList<FleetTarget> &targets, double now, QWidget *parent)
+FleetDeleteDialog::FleetDeleteDialog(Mode mode, const QList<FleetTarget> &targets, QWidget *parent)
     : QDialog(parent)
     , m_mode(mode)
     , m_targets(targets)
-    , m_now(now)
+    , m_now(QDateTime::currentMSecsSinceEpoch() / 1000.0)
 {
+    // A rule added meanwhile re-judges the preview, as it does the tables.
+    for (const FleetTarget &target : std::as_const(m_targets)) {
+        if (target.session)
+            connect(target.session, &GatewaySession::policyChanged, this, &FleetDeleteDialog::updatePreview);
+    }
     setObjectName(u"fleetDeleteDialog"_s);
     setWindowTitle(mode == Mode::Selection ? tr("Delete groups on several gateways")
                    : mode == Mode::Matcher ? tr("Delete matching groups on every gateway")
@@ -233,13 +238,8 @@ FleetDeleteDialog::FleetDeleteDialog(Mode mode, const QList<FleetTarget> &target
         m_closeButton->setFocus();
 }
 
-FleetDeleteDialog::~FleetDeleteDialog()
-{
-    for (const QPointer<BulkDeleter> &deleter : std::as_const(m_deleters)) {
-        if (deleter && deleter->isRunning())
-            deleter->cancel();
-    }
-}
+// A run goes on without the dialog: its deleters are the sessions'.
+FleetDeleteDialog::~FleetDeleteDialog() = default;
 
 void FleetDeleteDialog::setMatcherText(const QString &text)
 {
@@ -313,10 +313,14 @@ void FleetDeleteDialog::updatePreview()
     if (m_problem.isEmpty()) {
         for (int t = 0; t < m_targets.size(); ++t) {
             const FleetTarget &target = m_targets.at(t);
+            if (!target.session)
+                continue;
+            const StalenessPolicy &policy = target.session->policy();
+            const double now = target.session->now();
             QList<PruneCandidate> candidates;
             switch (m_mode) {
             case Mode::Selection:
-                candidates = OperationKeyTable::candidatesFor(target.groups, target.policy, m_now);
+                candidates = OperationKeyTable::candidatesFor(target.groups, policy, now);
                 break;
             case Mode::Matcher: {
                 QList<Group> selected;
@@ -325,13 +329,13 @@ void FleetDeleteDialog::updatePreview()
                         selected.append(group);
                 }
                 std::sort(selected.begin(), selected.end(), [](const Group &a, const Group &b) { return a.key < b.key; });
-                candidates = OperationKeyTable::candidatesFor(selected, target.policy, m_now);
+                candidates = OperationKeyTable::candidatesFor(selected, policy, now);
                 break;
             }
             case Mode::Prune:
                 // Judged by this gateway's own rules; the selector (with
                 // __gateway__) on top.
-                for (PruneCandidate &candidate : selectForPrune(target.groups, target.policy, criteria, m_now)) {
+                for (PruneCandidate &candidate : selectForPrune(target.groups, policy, criteria, now)) {
                     if (matchesWithGateway(matcher, candidate.key(), target.name))
                         candidates.append(std::move(candidate));
                 }
@@ -388,7 +392,7 @@ void FleetDeleteDialog::fillTable()
         const PreviewRow &p = m_preview.at(row);
         const FleetTarget &target = m_targets.at(p.target);
         auto *gateway = item(target.name);
-        gateway->setToolTip(target.client ? target.client->baseUrl().toDisplayString(QUrl::RemoveUserInfo) : target.name);
+        gateway->setToolTip(target.session ? target.session->url().toDisplayString(QUrl::RemoveUserInfo) : target.name);
         gateway->setData(Qt::UserRole + 1, row); // the preview index, kept through sorting
         m_table->setItem(row, GatewayColumn, gateway);
         auto *key = item(p.candidate.key().toString());
@@ -449,76 +453,43 @@ void FleetDeleteDialog::startDelete()
     options.dryRun = m_dryRun->isChecked();
     options.action = m_mode == Mode::Selection ? u"delete"_s : m_mode == Mode::Matcher ? u"bulk-delete"_s : u"prune"_s;
 
+    QList<FleetDelete::Part> parts;
     for (int t = 0; t < m_targets.size(); ++t) {
-        const QList<Group> groups = previewFor(t);
-        const FleetTarget &target = m_targets.at(t);
-        if (groups.isEmpty())
-            continue;
-        if (!target.client) {
-            BulkDeleteReport report;
-            report.error = tr("the gateway's tab was closed");
-            for (const Group &group : groups)
-                report.keys.append({group.key, DeleteOutcome::NotSent, false, false, {}, report.error});
-            m_reports.insert(t, report);
-            continue;
-        }
-        // Our own client per gateway (same URL and options): the run must
-        // not depend on a tab that may be closed meanwhile.
-        auto *client = new GatewayClient(target.client->baseUrl(), this);
-        client->setOptions(target.client->options());
-        auto *deleter = new BulkDeleter(client, groups, options, this);
-        client->setParent(deleter);
-        deleter->setSnapshotStore(m_store);
-        deleter->setAuditLog(m_audit);
-        connect(deleter, &BulkDeleter::progress, this, [this, t](int done, int) {
-            m_done[t] = done;
-            updateProgress();
-        });
-        connect(deleter, &BulkDeleter::verifying, this, [this, t](int) {
-            if (auto *it = m_gatewayTable->item(t, GwOutcomeColumn))
-                it->setText(tr("verifying…"));
-        });
-        connect(deleter, &BulkDeleter::finished, this,
-                [this, t](const BulkDeleteReport &report) { onGatewayFinished(t, report); });
-        m_deleters.insert(t, deleter);
-        m_gatewayTable->setItem(t, GwOutcomeColumn, item(options.dryRun ? tr("dry run") : tr("deleting…")));
-        ++m_running;
+        parts.append({m_targets.at(t).session, previewFor(t)});
+        if (!parts.last().groups.isEmpty())
+            m_gatewayTable->setItem(t, GwOutcomeColumn, item(options.dryRun ? tr("dry run") : tr("deleting…")));
     }
+    auto *run = new FleetDelete(parts, options, this);
+    m_run = run;
+    connect(run, &FleetDelete::progress, this, [this](int done, int) {
+        m_bar->setValue(std::min(done, m_bar->maximum()));
+        m_bar->setFormat(tr("%v of %m answered"));
+    });
+    connect(run, &FleetDelete::partVerifying, this, [this](int t) {
+        if (auto *it = m_gatewayTable->item(t, GwOutcomeColumn))
+            it->setText(tr("verifying…"));
+    });
+    connect(run, &FleetDelete::partFinished, this, &FleetDeleteDialog::onGatewayFinished);
+    connect(run, &FleetDelete::finished, this, &FleetDeleteDialog::showOutcomes);
     m_bar->setRange(0, std::max(1, int(m_preview.size())));
     m_bar->setValue(0);
     m_bar->show();
     m_stopButton->setVisible(!options.dryRun);
     m_stopButton->setEnabled(!options.dryRun);
+    int gateways = 0;
+    for (const FleetDelete::Part &part : std::as_const(parts))
+        gateways += part.session && !part.groups.isEmpty() ? 1 : 0;
     m_status->setText(options.dryRun ? tr("Dry run: nothing is sent.")
-                                     : tr("Deleting on %n gateway(s) at the same time…", nullptr, m_running));
+                                     : tr("Deleting on %n gateway(s) at the same time…", nullptr, gateways));
     m_status->show();
+    run->start();
     updateButtons();
-    // Started only now: a deleter that finishes at once (dry run) must find
-    // the bookkeeping complete.
-    const auto deleters = m_deleters;
-    for (const QPointer<BulkDeleter> &deleter : deleters) {
-        if (deleter)
-            deleter->run();
-    }
-    if (m_running == 0 && !m_finished) // no gateway could be started
-        showOutcomes();
-}
-
-void FleetDeleteDialog::updateProgress()
-{
-    int done = 0;
-    for (int value : std::as_const(m_done))
-        done += value;
-    m_bar->setValue(std::min(done, m_bar->maximum()));
-    m_bar->setFormat(tr("%v of %m answered"));
 }
 
 void FleetDeleteDialog::cancel()
 {
-    for (const QPointer<BulkDeleter> &deleter : std::as_const(m_deleters)) {
-        if (deleter && deleter->isRunning())
-            deleter->cancel();
-    }
+    if (m_run)
+        m_run->cancel();
     m_stopButton->setEnabled(false);
     m_status->setText(tr("Stopping: requests already sent finish, then every gateway is re-read…"));
 }
@@ -526,7 +497,6 @@ void FleetDeleteDialog::cancel()
 void FleetDeleteDialog::onGatewayFinished(int target, const BulkDeleteReport &report)
 {
     m_reports.insert(target, report);
-    --m_running;
     QStringList text{report.summary()};
     if (!report.error.isEmpty())
         text << report.error;
@@ -537,8 +507,6 @@ void FleetDeleteDialog::onGatewayFinished(int target, const BulkDeleteReport &re
     if (!report.snapshotPath.isEmpty())
         outcome->setToolTip(tr("Undo snapshot: %1").arg(report.snapshotPath));
     m_gatewayTable->setItem(target, GwOutcomeColumn, outcome);
-    if (m_running == 0)
-        showOutcomes();
 }
 
 void FleetDeleteDialog::showOutcomes()

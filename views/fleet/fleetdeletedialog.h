@@ -8,6 +8,8 @@
 // tab would; only the previewed keys are ever sent.
 
 #include "operations/bulkdeleter.h"
+#include "session/fleetdelete.h"
+#include "session/gatewaysession.h"
 #include "staleness/pruneselection.h"
 #include "staleness/stalenesspolicy.h"
 
@@ -24,17 +26,14 @@ class QTableWidget;
 
 namespace PushDeck {
 
-class AuditLog;
 class GroupTableModel;
-class SnapshotStore;
 
 // One gateway as the dialog sees it.
 struct FleetTarget
 {
     QString name;            // host:port/prefix, as tabs and the fleet table show it
-    GatewayClient *client = nullptr; // only read for its URL and options: the dialog uses its own clients
+    QPointer<GatewaySession> session; // judges states (its policy, its clock) and runs the delete
     QList<Group> groups;     // Selection: the groups to delete; otherwise every group of the last poll
-    StalenessPolicy policy;  // this gateway's rules (judges states in the preview and prune)
     const GroupTableModel *model = nullptr; // its groups table (to tell selected rows apart)
 };
 
@@ -46,15 +45,12 @@ public:
     enum class Mode { Selection, Matcher, Prune };
     enum Column { GatewayColumn, KeyColumn, AgeColumn, StateColumn, OutcomeColumn, DetailColumn, ColumnCount };
 
-    // `now` (unix seconds) dates the ages in the preview.
-    FleetDeleteDialog(Mode mode, const QList<FleetTarget> &targets, double now, QWidget *parent = nullptr);
+    // Each target's states and ages are its session's.
+    FleetDeleteDialog(Mode mode, const QList<FleetTarget> &targets, QWidget *parent = nullptr);
     ~FleetDeleteDialog() override;
 
     Mode mode() const { return m_mode; }
     void setBulkOptions(const BulkDeleteOptions &options) { m_options = options; }
-    // Not owned, may be null: one undo snapshot and audit entries per gateway.
-    void setSnapshotStore(SnapshotStore *store) { m_store = store; }
-    void setAuditLog(AuditLog *log) { m_audit = log; }
 
     // Matcher and prune mode: a selector over the key's labels plus the
     // pseudo-label __gateway__ (the gateway's name).
@@ -73,7 +69,7 @@ public:
     QString problem() const { return m_problem; }
     void startDelete();
 
-    bool isRunning() const { return m_running > 0; }
+    bool isRunning() const { return m_run && m_run->isRunning(); }
     bool hasFinished() const { return m_finished; }
     // One report per gateway that had groups to delete, by target index.
     const QHash<int, BulkDeleteReport> &reports() const { return m_reports; }
@@ -105,24 +101,19 @@ private:
     void updatePreview();
     void fillTable();
     void updateButtons();
-    void updateProgress();
     void onGatewayFinished(int target, const BulkDeleteReport &report);
     void showOutcomes();
 
     Mode m_mode;
     QList<FleetTarget> m_targets;
-    double m_now;
+    double m_now; // when the dialog opened: the "as of" of the groups shown
     BulkDeleteOptions m_options;
-    SnapshotStore *m_store = nullptr;
-    AuditLog *m_audit = nullptr;
     QList<PreviewRow> m_preview;
     QString m_problem;
 
     // The run.
-    QHash<int, QPointer<BulkDeleter>> m_deleters;
-    QHash<int, int> m_done;
+    QPointer<FleetDelete> m_run; // owned by this dialog; its deleters by the sessions
     QHash<int, BulkDeleteReport> m_reports;
-    int m_running = 0;
     bool m_finished = false;
     bool m_closeWhenDone = false;
 

@@ -60,7 +60,7 @@ bool FleetOperations::canRun(QString *why) const
     }
     int connected = 0;
     for (const FleetTarget &target : m_targets())
-        connected += target.client ? 1 : 0;
+        connected += target.session ? 1 : 0;
     if (connected == 0) {
         *why = tr("No gateway is open.");
         return false;
@@ -107,7 +107,7 @@ FleetDeleteDialog *FleetOperations::open(FleetDeleteDialog::Mode mode)
     }
     QList<FleetTarget> targets = m_targets();
     // Gateways that are not connected have nothing to delete.
-    targets.removeIf([](const FleetTarget &target) { return !target.client; });
+    targets.removeIf([](const FleetTarget &target) { return !target.session; });
     if (mode == FleetDeleteDialog::Mode::Selection) {
         const auto selected = m_view ? m_view->selectedGroups() : QList<std::pair<GroupTableModel *, Group>>();
         if (selected.isEmpty()) {
@@ -124,13 +124,8 @@ FleetDeleteDialog *FleetOperations::open(FleetDeleteDialog::Mode mode)
         // Only the gateways with selected groups take part.
         targets.removeIf([](const FleetTarget &target) { return target.groups.isEmpty(); });
     }
-    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
-    auto *dialog = new FleetDeleteDialog(mode, targets, now, m_window);
+    auto *dialog = new FleetDeleteDialog(mode, targets, m_window);
     dialog->setBulkOptions(m_options);
-    if (m_ops) {
-        dialog->setSnapshotStore(&m_ops->snapshotStore());
-        dialog->setAuditLog(&m_ops->auditLog());
-    }
     connect(dialog, &FleetDeleteDialog::deleteFinished, this, [this, dialog](const QHash<int, BulkDeleteReport> &reports) {
         bool problems = false;
         for (const BulkDeleteReport &report : reports)

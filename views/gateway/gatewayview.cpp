@@ -1,14 +1,10 @@
 #include "views/gateway/gatewayview.h"
 
-#include "demo/demoseeder.h"
 #include "format/exposition.h"
 #include "items/familytreemodel.h"
-#include "gateway/gatewayclient.h"
 #include "items/groupfilterproxy.h"
 #include "views/gateway/grouprowdelegate.h"
 #include "items/grouptablemodel.h"
-#include "gateway/localgateway.h"
-#include "gateway/poller.h"
 #include "views/common/stateicons.h"
 
 #include <QAction>
@@ -39,11 +35,6 @@ using namespace Qt::StringLiterals;
 namespace PushDeck {
 
 namespace {
-
-double nowSeconds()
-{
-    return QDateTime::currentMSecsSinceEpoch() / 1000.0;
-}
 
 QString shellQuote(const QString &text)
 {
@@ -160,8 +151,8 @@ GatewayView::GatewayView(QWidget *parent)
     auto *retry = new QToolButton(m_banner);
     retry->setText(tr("Retry now"));
     connect(retry, &QToolButton::clicked, this, [this] {
-        if (m_poller)
-            m_poller->refreshNow();
+        if (m_session)
+            m_session->refreshNow(false);
     });
     bannerLayout->addWidget(bannerIcon);
     bannerLayout->addWidget(m_bannerText, 1);
@@ -270,11 +261,8 @@ GatewayView::GatewayView(QWidget *parent)
         ref.group = m_familyModel->key();
         ref.family = index.data(FamilyTreeModel::FamilyNameRole).toString();
         ref.labels = index.data(FamilyTreeModel::LabelsRole).value<LabelPairs>();
-        if (ref == m_history.trackedSeries())
-            return;
-        m_history.setTrackedSeries(ref);
-        m_history.observeValue(m_lastGroups);
-        Q_EMIT trackedSeriesChanged();
+        if (m_session)
+            m_session->setTrackedSeries(ref);
     });
     m_raw = new QPlainTextEdit(m_detailTabs);
     m_raw->setObjectName(u"rawExposition"_s);
@@ -294,10 +282,6 @@ GatewayView::GatewayView(QWidget *parent)
             [this] { QSettings().setValue(u"window/splitter"_s, m_splitter->saveState()); });
     layout->addWidget(m_splitter, 1);
 
-    m_tickTimer = new QTimer(this);
-    m_tickTimer->setInterval(1000);
-    connect(m_tickTimer, &QTimer::timeout, this, &GatewayView::onTick);
-    m_tickTimer->start();
     updateDetail(true);
     updateEmptyHint();
 }
@@ -317,108 +301,63 @@ void GatewayView::applyColumnLayout()
     m_applyingLayout = false;
 }
 
-void GatewayView::setTitle(const QString &title)
-{
-    m_title = title;
-    Q_EMIT stateChanged();
-}
-
 QString GatewayView::displayName() const
 {
-    if (!m_title.isEmpty())
-        return m_title;
-    if (!m_client)
-        return tr("Not connected");
-    const QUrl url = m_client->baseUrl();
-    return url.host() + (url.port() > 0 ? u":"_s + QString::number(url.port()) : QString()) + url.path();
+    return m_session ? m_session->displayName() : tr("Not connected");
 }
 
-QString GatewayView::openGateway(const QString &text, int intervalMs)
+void GatewayView::setSession(GatewaySession *session)
 {
-    return openGateway(text, intervalMs, ClientOptions{});
-}
-
-QString GatewayView::openGateway(const QString &text, int intervalMs, const ClientOptions &options)
-{
-    const auto url = GatewayClient::normalizeUrl(text);
-    if (!url)
-        return url.errorString();
-    stop();
-    delete m_poller;
-    delete m_client;
-    m_title.clear();
-    m_client = new GatewayClient(url.value(), this);
-    m_client->setOptions(options);
-    m_poller = new Poller(m_client, this);
-    m_poller->setIntervalMs(intervalMs);
-    connect(m_poller, &Poller::refreshed, this, &GatewayView::onRefreshed);
-    connect(m_poller, &Poller::refreshFailed, this, &GatewayView::onRefreshFailed);
-    connect(m_poller, &Poller::statusChanged, this, [this](const GatewayStatus &status) {
-        m_status = status;
-        m_hasStatus = true;
-        Q_EMIT stateChanged();
-    });
-    connect(m_poller, &Poller::stateChanged, this, &GatewayView::stateChanged);
-
-    // A different gateway: nothing of the old one may stay on screen, and
-    // rules scoped to a gateway follow the new one.
-    setPolicy(m_rules);
-    m_model->clear();
-    m_familyModel->clear();
-    m_lastGroups.clear();
-    m_cadence.clear();
-    m_history.clear();
-    m_history.setFilePath(StalenessHistory::defaultFilePath(url.value()));
-    m_history.setAutoSaveInterval(60);
-    m_history.load(nowSeconds()); // a missing or unreadable file starts a fresh history
-    m_detailKey = {};
-    m_outdated = false;
-    m_hasStatus = false;
-    m_lastErrorText.clear();
-    m_firstRefreshSeen = false;
-    updateDetail(true);
-    m_poller->start();
-    updateBanner();
-    updateEmptyHint();
-    Q_EMIT stateChanged();
-    return {};
-}
-
-void GatewayView::startDemo(LocalGateway *gateway, int intervalMs)
-{
-    openGateway(gateway->url().toString(), intervalMs);
-    m_poller->stop(); // start once the seeder has filled the gateway
-    setPolicy(DemoSeeder::demoPolicy());
-    m_seeder = new DemoSeeder(m_client, this);
-    connect(m_seeder, &DemoSeeder::seeded, this, [this] {
-        if (m_poller)
-            m_poller->start();
-    });
-    m_seeder->start();
-}
-
-void GatewayView::stop()
-{
+    if (session == m_session)
+        return;
     if (m_layoutSaveTimer->isActive()) {
         m_layoutSaveTimer->stop();
         ColumnLayout::save(m_table, m_model);
     }
-    if (!m_history.filePath().isEmpty() && m_history.sessionStart() > 0)
-        m_history.save();
-    if (m_seeder)
-        m_seeder->stop();
-    if (m_poller)
-        m_poller->stop();
+    for (const auto &connection : std::as_const(m_sessionConnections))
+        disconnect(connection);
+    m_sessionConnections.clear();
+    m_session = session;
+    // A different gateway: nothing of the old one may stay on screen.
+    m_model->clear();
+    m_familyModel->clear();
+    m_detailKey = {};
+    m_firstRefreshSeen = false;
+    m_policyVersion = 0;
+    if (m_session) {
+        m_model->setPolicy(m_session->policy());
+        m_policyVersion = m_session->policyVersion();
+        m_model->tick(m_session->now());
+        m_sessionConnections = {
+            connect(m_session, &GatewaySession::refreshed, this, &GatewayView::onRefreshed),
+            connect(m_session, &GatewaySession::refreshFailed, this, &GatewayView::onRefreshFailed),
+            connect(m_session, &GatewaySession::stateChanged, this, &GatewayView::stateChanged),
+            connect(m_session, &GatewaySession::policyChanged, this, &GatewayView::syncPolicy),
+            connect(m_session, &GatewaySession::trackedSeriesChanged, this, &GatewayView::trackedSeriesChanged),
+            connect(m_session, &GatewaySession::ticked, this, [this](double now) {
+                m_model->tick(now);
+                if (m_session->isOutdated())
+                    updateBanner(); // the retry countdown
+            }),
+        };
+        if (m_session->hasRefreshed())
+            onRefreshed();
+    }
+    updateDetail(true);
+    updateBanner();
+    updateEmptyHint();
+    Q_EMIT stateChanged();
 }
 
-void GatewayView::setPolicy(const StalenessPolicy &policy)
+void GatewayView::syncPolicy()
 {
-    m_rules = policy;
-    StalenessPolicy effective = policy;
-    // Rules scoped to a gateway apply only on theirs.
-    effective.setGateway(m_client ? m_client->baseUrl() : QUrl());
-    effective.setLearnedCadences(m_cadence.cadences());
-    m_model->setPolicy(effective);
+    // The session's policy moves on after reads that taught a cadence and
+    // when the rules change; the table re-judges only then.
+    if (!m_session || m_session->policyVersion() == m_policyVersion)
+        return;
+    m_policyVersion = m_session->policyVersion();
+    m_model->setPolicy(m_session->policy());
+    updateDetail(false);
 }
 
 void GatewayView::setAgeRange(double minAge, double maxAge)
@@ -428,11 +367,6 @@ void GatewayView::setAgeRange(double minAge, double maxAge)
     m_proxy->setMaximumAge(on ? maxAge : 0);
     updateEmptyHint();
     Q_EMIT stateChanged();
-}
-
-const StalenessPolicy &GatewayView::policy() const
-{
-    return m_model->policy();
 }
 
 QString GatewayView::setFilterText(const QString &text)
@@ -452,17 +386,10 @@ void GatewayView::setStateFilter(const QList<Staleness> &states)
     Q_EMIT stateChanged();
 }
 
-void GatewayView::onRefreshed(const QList<Group> &groups, double now)
+void GatewayView::onRefreshed()
 {
-    m_lastGroups = groups;
-    // Learn each group's rhythm from the push times seen across polls, and
-    // judge it by that unless a rule says otherwise.
-    if (m_cadence.observe(groups) > 0)
-        setPolicy(m_rules);
-    m_model->setGroups(groups, now);
-    m_history.recordPoll(groups, m_model->policy(), now);
-    m_outdated = false;
-    m_lastErrorText.clear();
+    syncPolicy();
+    m_model->setGroups(m_session->groups(), m_session->now());
     updateDetail(false);
     updateBanner();
     updateEmptyHint();
@@ -477,14 +404,11 @@ void GatewayView::onRefreshed(const QList<Group> &groups, double now)
         Q_EMIT firstRefreshFinished();
     }
     Q_EMIT refreshed();
-    Q_EMIT stateChanged();
 }
 
-void GatewayView::onRefreshFailed(const Error &error)
+void GatewayView::onRefreshFailed()
 {
     // The last good data stays, marked as outdated.
-    m_outdated = true;
-    m_lastErrorText = error.message;
     updateBanner();
     updateEmptyHint();
     if (!m_firstRefreshSeen) {
@@ -492,14 +416,6 @@ void GatewayView::onRefreshFailed(const Error &error)
         Q_EMIT firstRefreshFinished();
     }
     Q_EMIT refreshFailed();
-    Q_EMIT stateChanged();
-}
-
-void GatewayView::onTick()
-{
-    m_model->tick(nowSeconds());
-    if (m_outdated)
-        updateBanner(); // the retry countdown
 }
 
 QList<Group> GatewayView::selectedGroups() const
@@ -566,11 +482,11 @@ void GatewayView::copySelectedKeys() const
 
 void GatewayView::copySelectedAsCurl() const
 {
-    if (!m_client)
+    if (!m_session)
         return;
     QStringList commands;
     for (const Group &group : selectedGroups()) {
-        const QUrl url = m_client->urlFor(group.key.toPath());
+        const QUrl url = m_session->client()->urlFor(group.key.toPath());
         commands << u"curl -X DELETE "_s + shellQuote(url.toString(QUrl::FullyEncoded | QUrl::RemoveUserInfo));
     }
     if (!commands.isEmpty())
@@ -614,11 +530,12 @@ void GatewayView::updateDetail(bool keyChanged)
     const Group &group = m_model->group(row);
     // Light refreshes update push times only; content comes from the last
     // full read. When the group was pushed since, read its content now.
-    if (m_poller && m_poller->lightPolling() && m_poller->lastFullRead().isValid()
-        && group.pushTime * 1000 > m_poller->lastFullRead().toMSecsSinceEpoch()) {
-        m_poller->requestFull();
+    const Poller *poller = m_session ? m_session->poller() : nullptr;
+    if (poller && poller->lightPolling() && poller->lastFullRead().isValid()
+        && group.pushTime * 1000 > poller->lastFullRead().toMSecsSinceEpoch()) {
+        m_session->poller()->requestFull();
         if (keyChanged)
-            m_poller->refreshNow();
+            m_session->refreshNow(true);
     }
     const bool merge = !keyChanged && key == m_detailKey && m_familyModel->hasGroup();
     m_familyModel->setGroup(group); // same key: merged in place, expansion survives
@@ -644,18 +561,20 @@ void GatewayView::updateDetail(bool keyChanged)
 
 void GatewayView::updateBanner()
 {
-    if (!m_outdated) {
+    if (!isShowingOutdatedData()) {
         m_banner->hide();
         return;
     }
+    const Poller *poller = m_session->poller();
+    const QString error = m_session->lastErrorText();
     QString text;
-    const QDateTime last = m_poller ? m_poller->lastSuccess() : QDateTime();
+    const QDateTime last = poller->lastSuccess();
     if (last.isValid())
         text = tr("<b>Showing outdated data</b> from %1 — the last refresh failed: %2")
-                   .arg(QLocale().toString(last.time(), QLocale::LongFormat).toHtmlEscaped(), m_lastErrorText.toHtmlEscaped());
+                   .arg(QLocale().toString(last.time(), QLocale::LongFormat).toHtmlEscaped(), error.toHtmlEscaped());
     else
-        text = tr("<b>No data</b> — the gateway could not be read: %1").arg(m_lastErrorText.toHtmlEscaped());
-    const int next = m_poller ? m_poller->secondsUntilNextAttempt() : -1;
+        text = tr("<b>No data</b> — the gateway could not be read: %1").arg(error.toHtmlEscaped());
+    const int next = poller->secondsUntilNextAttempt();
     if (next >= 0)
         text += tr(" · retrying in %1 s").arg(next);
     m_bannerText->setText(text);
@@ -666,16 +585,16 @@ void GatewayView::updateEmptyHint()
 {
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
-    const bool read = m_poller && m_poller->lastSuccess().isValid();
+    const bool read = m_session && m_session->hasRefreshed();
     QString hint;
-    if (!m_client)
+    if (!m_session)
         hint = tr("Enter a gateway URL above (for example http://localhost:9091), or start PushDeck with --demo.");
     else if (total == 0 && read)
         hint = tr("This gateway holds no groups.");
     else if (total > 0 && shown == 0)
         hint = tr("No group matches the filter.");
     else if (total == 0)
-        hint = m_outdated ? tr("The gateway could not be read.") : tr("Reading the gateway…");
+        hint = isShowingOutdatedData() ? tr("The gateway could not be read.") : tr("Reading the gateway…");
     m_emptyHint->setText(hint);
     m_emptyHint->setVisible(!hint.isEmpty());
 }

@@ -1,5 +1,7 @@
 #include "views/operations/bulkdeleteview.h"
 
+#include "session/gatewaysession.h"
+
 #include "views/operations/operationkeytable.h"
 
 #include <QHBoxLayout>
@@ -52,21 +54,15 @@ BulkDeleteView::BulkDeleteView(QWidget *parent)
     m_summary->hide();
 }
 
-BulkDeleteView::~BulkDeleteView()
-{
-    // Never leave requests running for a view that is gone: stop sending;
-    // the deleter (our child) completes its future when destroyed.
-    if (m_deleter && m_running)
-        m_deleter->cancel();
-}
+// The deleter is the session's: it runs to its end (snapshot, audit,
+// verification) whether or not this view still shows it.
+BulkDeleteView::~BulkDeleteView() = default;
 
-void BulkDeleteView::start(GatewayClient *client, const QList<PruneCandidate> &previewed, const BulkDeleteOptions &options,
-                           SnapshotStore *store, AuditLog *log)
+void BulkDeleteView::start(GatewaySession *session, const QList<PruneCandidate> &previewed, const BulkDeleteOptions &options)
 {
-    if (m_running)
+    if (m_running || !session)
         return;
-    if (m_deleter)
-        m_deleter->deleteLater();
+    const bool snapshots = session->snapshotStore() != nullptr;
     m_running = true;
     m_finished = false;
     m_dryRun = options.dryRun;
@@ -79,19 +75,16 @@ void BulkDeleteView::start(GatewayClient *client, const QList<PruneCandidate> &p
     m_bar->setValue(0);
     m_bar->setFormat(tr("%v of %m answered"));
     m_status->setText(options.dryRun ? tr("Dry run: nothing is sent.")
-                      : store      ? tr("Writing the undo snapshot, then deleting %n group(s), %1 at a time…", nullptr,
+                      : snapshots  ? tr("Writing the undo snapshot, then deleting %n group(s), %1 at a time…", nullptr,
                                         int(previewed.size()))
                                          .arg(options.concurrency)
                                    : tr("Deleting %n group(s), %1 at a time…", nullptr, int(previewed.size()))
                                          .arg(options.concurrency));
 
-    m_deleter = new BulkDeleter(client, groupsOf(previewed), options, this);
-    m_deleter->setSnapshotStore(store);
-    m_deleter->setAuditLog(log);
+    m_deleter = session->startBulkDelete(groupsOf(previewed), options);
     connect(m_deleter, &BulkDeleter::progress, this, &BulkDeleteView::onProgress);
     connect(m_deleter, &BulkDeleter::verifying, this, &BulkDeleteView::onVerifying);
     connect(m_deleter, &BulkDeleter::finished, this, &BulkDeleteView::onFinished);
-    m_deleter->run();
 }
 
 void BulkDeleteView::cancel()

@@ -16,9 +16,8 @@ class QPushButton;
 
 namespace PushDeck {
 
-class AuditLog;
+class GatewaySession;
 class OperationKeyTable;
-class SnapshotStore;
 
 class BulkDeleteView final : public QWidget
 {
@@ -28,11 +27,10 @@ public:
     explicit BulkDeleteView(QWidget *parent = nullptr);
     ~BulkDeleteView() override;
 
-    // Deletes exactly the previewed candidates' groups (returns at once).
-    // `store`/`log` may be null (no undo snapshot / no audit); the client,
-    // store and log must outlive the run.
-    void start(GatewayClient *client, const QList<PruneCandidate> &previewed, const BulkDeleteOptions &options,
-               SnapshotStore *store, AuditLog *log);
+    // Deletes exactly the previewed candidates' groups on the session
+    // (returns at once). The run belongs to the session: it goes on, and is
+    // audited to its end, if this view goes.
+    void start(GatewaySession *session, const QList<PruneCandidate> &previewed, const BulkDeleteOptions &options);
     // Stops sending; requests in flight finish, then the gateway is re-read
     // and every key still gets an outcome.
     void cancel();

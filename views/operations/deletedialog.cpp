@@ -2,7 +2,7 @@
 
 #include "views/common/actionicons.h"
 #include "views/operations/bulkdeleteview.h"
-#include "gateway/gatewayclient.h"
+#include "session/gatewaysession.h"
 #include "views/operations/operationkeytable.h"
 #include "operations/snapshot.h"
 
@@ -53,17 +53,18 @@ QLabel *problemLabel(QWidget *parent, const QString &objectName)
 
 } // namespace
 
-DeleteDialog::DeleteDialog(Mode mode, GatewayClient *client, const QList<Group> &groups, const StalenessPolicy &policy,
-                           double now, QWidget *parent)
+DeleteDialog::DeleteDialog(Mode mode, GatewaySession *session, const QList<Group> &groups, QWidget *parent)
     : QDialog(parent)
     , m_mode(mode)
-    , m_client(client)
+    , m_session(session)
     , m_groups(groups)
-    , m_policy(policy)
-    , m_now(now)
+    , m_readAt(session ? session->now() : 0)
 {
     setObjectName(mode == Mode::Selection ? u"deleteDialog"_s : u"bulkDeleteDialog"_s);
-    const QString gateway = client ? redactedUrl(client->baseUrl()) : QString();
+    const QString gateway = session ? redactedUrl(session->url()) : QString();
+    // A rule added or a cadence learned meanwhile re-judges the preview.
+    if (session)
+        connect(session, &GatewaySession::policyChanged, this, &DeleteDialog::updatePreview);
     setWindowTitle(mode == Mode::Selection ? tr("Delete groups") : tr("Bulk delete by matcher"));
     setWindowIcon(ActionIcons::icon(mode == Mode::Selection ? u"delete"_s : u"delete-bulk"_s));
 
@@ -178,14 +179,14 @@ void DeleteDialog::setMatcherText(const QString &text)
 
 void DeleteDialog::reloadGroups()
 {
-    if (!m_client || m_reloading || isRunning() || hasFinished())
+    if (!m_session || m_reloading || isRunning() || hasFinished())
         return;
     m_reloading = true;
     updateButtons();
     if (m_reloadButton)
         m_reloadButton->setEnabled(false);
     m_count->setText(tr("Reading the gateway…"));
-    m_client->groups().then(this, [this](const Result<QList<Group>> &groups) {
+    m_session->readGroups().then(this, [this](const Result<QList<Group>> &groups) {
         m_reloading = false;
         if (m_reloadButton)
             m_reloadButton->setEnabled(true);
@@ -196,7 +197,7 @@ void DeleteDialog::reloadGroups()
             return;
         }
         m_groups = *groups;
-        m_now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+        m_readAt = m_session ? m_session->now() : m_readAt;
         updatePreview();
     });
 }
@@ -228,14 +229,15 @@ void DeleteDialog::updatePreview()
         m_matcherProblem->setText(!matcher ? m_problem : QString());
         m_matcherProblem->setVisible(!m_matcherProblem->text().isEmpty());
     }
-    m_preview = OperationKeyTable::candidatesFor(selected, m_policy, m_now);
+    m_preview = m_session ? OperationKeyTable::candidatesFor(selected, m_session->policy(), m_session->now())
+                          : QList<PruneCandidate>{};
     m_table->setCandidates(m_preview);
     if (m_mode == Mode::Selection) {
         m_count->setText(tr("%n grouping key(s):", nullptr, int(m_preview.size())));
     } else if (m_problem.isEmpty() || !m_preview.isEmpty()) {
         m_count->setText(tr("%1 of %n group(s) match (as of %2):", nullptr, int(m_groups.size()))
                              .arg(m_preview.size())
-                             .arg(QDateTime::fromMSecsSinceEpoch(qint64(m_now * 1000)).toString(u"HH:mm:ss"_s)));
+                             .arg(QDateTime::fromMSecsSinceEpoch(qint64(m_readAt * 1000)).toString(u"HH:mm:ss"_s)));
     } else {
         m_count->setText(m_matcherProblem->text().isEmpty() ? m_problem : tr("Fix the matcher to see the preview."));
     }
@@ -248,7 +250,7 @@ void DeleteDialog::updateButtons()
     const bool running = isRunning();
     const bool finished = hasFinished();
     m_deleteButton->setVisible(!finished && !running);
-    m_deleteButton->setEnabled(m_problem.isEmpty() && !m_preview.isEmpty() && !m_reloading && m_client);
+    m_deleteButton->setEnabled(m_problem.isEmpty() && !m_preview.isEmpty() && !m_reloading && m_session);
     if (m_preview.isEmpty())
         m_deleteButton->setText(m_dryRun->isChecked() ? tr("Dry run") : tr("Delete"));
     else
@@ -264,13 +266,13 @@ void DeleteDialog::updateButtons()
 
 void DeleteDialog::startDelete()
 {
-    if (!m_problem.isEmpty() || m_preview.isEmpty() || isRunning() || hasFinished() || !m_client || m_reloading)
+    if (!m_problem.isEmpty() || m_preview.isEmpty() || isRunning() || hasFinished() || !m_session || m_reloading)
         return;
     BulkDeleteOptions options = m_options;
     options.dryRun = m_dryRun->isChecked();
     options.action = m_mode == Mode::Selection ? u"delete"_s : u"bulk-delete"_s;
     m_stack->setCurrentWidget(m_runView);
-    m_runView->start(m_client, m_preview, options, m_store, m_audit);
+    m_runView->start(m_session, m_preview, options);
     updateButtons();
 }
 

@@ -9,7 +9,10 @@
 #include "staleness/pruneselection.h"
 #include "staleness/stalenesspolicy.h"
 
+#include "session/gatewaysession.h"
+
 #include <QDialog>
+#include <QPointer>
 
 class QCheckBox;
 class QLabel;
@@ -19,11 +22,9 @@ class QStackedWidget;
 
 namespace PushDeck {
 
-class AuditLog;
 class BulkDeleteView;
-class GatewayClient;
+class GatewaySession;
 class OperationKeyTable;
-class SnapshotStore;
 
 class DeleteDialog final : public QDialog
 {
@@ -35,19 +36,16 @@ public:
         Matcher,   // `groups` are all groups; the matcher picks the ones to delete
     };
 
-    // `now` (unix seconds) dates the ages in the preview. The client must
-    // outlive the dialog.
-    DeleteDialog(Mode mode, GatewayClient *client, const QList<Group> &groups, const StalenessPolicy &policy,
-                 double now, QWidget *parent = nullptr);
+    // Ages and states in the preview are the session's (its policy, at its
+    // clock), and follow it while nothing runs: the preview agrees with the
+    // table. The run is the session's: it goes on if the dialog goes.
+    DeleteDialog(Mode mode, GatewaySession *session, const QList<Group> &groups, QWidget *parent = nullptr);
     ~DeleteDialog() override;
 
     Mode mode() const { return m_mode; }
     // Concurrency and verification of the run; `action` and `dryRun` are
     // set by the dialog ("delete" / "bulk-delete", the dry-run check box).
     void setBulkOptions(const BulkDeleteOptions &options) { m_options = options; }
-    // Not owned, may be null: undo snapshot and audit log of the run.
-    void setSnapshotStore(SnapshotStore *store) { m_store = store; }
-    void setAuditLog(AuditLog *log) { m_audit = log; }
 
     // Matcher mode: sets the matcher text (as if typed).
     void setMatcherText(const QString &text);
@@ -89,13 +87,10 @@ private:
     void onRunFinished(const BulkDeleteReport &report);
 
     Mode m_mode;
-    GatewayClient *m_client;
+    QPointer<GatewaySession> m_session;
     QList<Group> m_groups;
-    StalenessPolicy m_policy;
-    double m_now;
+    double m_readAt; // when m_groups were read (unix seconds)
     BulkDeleteOptions m_options;
-    SnapshotStore *m_store = nullptr;
-    AuditLog *m_audit = nullptr;
     QList<PruneCandidate> m_preview;
     QString m_problem;
     bool m_closeWhenDone = false;

@@ -4,7 +4,7 @@
 #include "operations/auditlog.h"
 #include "views/operations/auditlogdock.h"
 #include "views/operations/deletedialog.h"
-#include "gateway/gatewayclient.h"
+#include "session/gatewaysession.h"
 #include "views/operations/prunewizard.h"
 #include "views/operations/pushdialog.h"
 #include "views/operations/wipedialog.h"
@@ -146,58 +146,50 @@ QList<QAction *> OperationsController::mutatingActions() const
 
 // Handed over by the main window ---------------------------------------------------------
 
-void OperationsController::setClient(GatewayClient *client)
+void OperationsController::setSession(GatewaySession *session)
 {
-    if (client == m_client)
+    if (session == m_session)
         return;
-    closeDialogs();
-    if (m_ops) {
-        m_ops->deleteLater();
-        m_ops = nullptr;
-    }
-    disconnect(m_clientGone);
-    m_client = client;
-    m_adminApi = false;
+    for (const auto &connection : std::as_const(m_sessionConnections))
+        disconnect(connection);
+    m_sessionConnections.clear();
+    m_session = session;
     m_busy = false;
-    if (m_client) {
-        m_ops = new GroupOperations(m_client, this);
-        m_ops->setSnapshotStore(&m_store);
-        m_ops->setAuditLog(m_audit.get());
+    if (m_session) {
+        // The app's undo snapshots and audit log are this controller's.
+        if (!m_session->snapshotStore())
+            m_session->setSnapshotStore(&m_store);
+        if (!m_session->auditLog())
+            m_session->setAuditLog(m_audit.get());
         if (m_verifyReads > 0)
-            m_ops->setVerification(m_verifyReads, m_verifyDelayMs);
-        // A client deleted behind our back must not leave a dangling pointer.
-        m_clientGone = connect(m_client, &QObject::destroyed, this, [this] {
-            m_client = nullptr;
-            closeDialogs();
-            if (m_ops) {
-                m_ops->deleteLater();
-                m_ops = nullptr;
-            }
-            updateActions();
-        });
+            m_session->operations()->setVerification(m_verifyReads, m_verifyDelayMs);
+        m_sessionConnections = {
+            connect(m_session, &GatewaySession::statusChanged, this, &OperationsController::updateActions),
+            // Whatever ran on the session (also from a dialog that is gone):
+            // undo and the audit log show it.
+            connect(m_session, &GatewaySession::operationFinished, this, [this] {
+                refreshLatestSnapshot();
+                if (m_dock && m_dock->isVisible())
+                    m_dock->refresh();
+            }),
+        };
     }
     refreshLatestSnapshot();
+}
+
+GroupOperations *OperationsController::operations() const
+{
+    return m_session ? m_session->operations() : nullptr;
+}
+
+bool OperationsController::adminApiEnabled() const
+{
+    return m_session && m_session->hasStatus() && m_session->status().adminApiEnabled;
 }
 
 void OperationsController::setSelectionProvider(GroupsProvider provider)
 {
     m_selection = std::move(provider);
-    updateActions();
-}
-
-void OperationsController::setGroupsProvider(GroupsProvider provider)
-{
-    m_groups = std::move(provider);
-}
-
-void OperationsController::setStalenessPolicy(const StalenessPolicy &policy)
-{
-    m_policy = policy;
-}
-
-void OperationsController::setGatewayStatus(const GatewayStatus &status)
-{
-    m_adminApi = status.adminApiEnabled;
     updateActions();
 }
 
@@ -219,8 +211,8 @@ void OperationsController::setVerification(int reads, int delayMs)
 {
     m_verifyReads = reads;
     m_verifyDelayMs = delayMs;
-    if (m_ops)
-        m_ops->setVerification(reads, delayMs);
+    if (m_session)
+        m_session->operations()->setVerification(reads, delayMs);
 }
 
 QList<Group> OperationsController::selected() const
@@ -230,12 +222,7 @@ QList<Group> OperationsController::selected() const
 
 QList<Group> OperationsController::allGroups() const
 {
-    return m_groups ? m_groups() : QList<Group>{};
-}
-
-double OperationsController::now() const
-{
-    return QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    return m_session ? m_session->groups() : QList<Group>{};
 }
 
 bool OperationsController::canMutate(QString *why) const
@@ -244,7 +231,7 @@ bool OperationsController::canMutate(QString *why) const
         *why = readOnlyReason();
         return false;
     }
-    if (!m_client) {
+    if (!m_session) {
         *why = tr("No gateway is open.");
         return false;
     }
@@ -270,7 +257,7 @@ void OperationsController::updateActions()
     apply(m_delete, mutate && selectedCount > 0, mutate ? tr("Select one or more groups first.") : why);
     apply(m_bulkDelete, mutate, why);
     apply(m_prune, mutate, why);
-    apply(m_wipe, mutate && m_adminApi,
+    apply(m_wipe, mutate && adminApiEnabled(),
           mutate ? tr("The gateway's admin API is off (it must be started with --web.enable-admin-api).") : why);
     apply(m_push, mutate, why);
     apply(m_rePush, mutate && selectedCount == 1, mutate ? tr("Select exactly one group.") : why);
@@ -295,7 +282,7 @@ void OperationsController::refreshLatestSnapshot()
 {
     // Undo is per gateway: the newest snapshot taken on this one (a delete
     // across several gateways saves one snapshot on each).
-    m_latest = m_client ? m_store.latestFor(redactedUrl(m_client->baseUrl())) : m_store.latest();
+    m_latest = m_session ? m_store.latestFor(redactedUrl(m_session->url())) : m_store.latest();
     updateActions();
 }
 
@@ -343,8 +330,6 @@ template <typename Dialog>
 Dialog *OperationsController::wireBulkDelete(Dialog *dialog)
 {
     dialog->setBulkOptions(m_bulkOptions);
-    dialog->setSnapshotStore(&m_store);
-    dialog->setAuditLog(m_audit.get());
     connect(dialog, &Dialog::deleteFinished, this, [this](const BulkDeleteReport &report) {
         afterOperation(report.summary(), !report.dryRun && !report.allDeleted());
     });
@@ -364,7 +349,7 @@ DeleteDialog *OperationsController::deleteSelected()
         say(tr("Select one or more groups to delete."), true);
         return nullptr;
     }
-    return wireBulkDelete(new DeleteDialog(DeleteDialog::Mode::Selection, m_client, groups, m_policy, now(), m_window));
+    return wireBulkDelete(new DeleteDialog(DeleteDialog::Mode::Selection, m_session, groups, m_window));
 }
 
 DeleteDialog *OperationsController::bulkDeleteByMatcher()
@@ -374,7 +359,7 @@ DeleteDialog *OperationsController::bulkDeleteByMatcher()
         say(why, true);
         return nullptr;
     }
-    return wireBulkDelete(new DeleteDialog(DeleteDialog::Mode::Matcher, m_client, allGroups(), m_policy, now(), m_window));
+    return wireBulkDelete(new DeleteDialog(DeleteDialog::Mode::Matcher, m_session, allGroups(), m_window));
 }
 
 PruneWizard *OperationsController::pruneStale()
@@ -384,7 +369,7 @@ PruneWizard *OperationsController::pruneStale()
         say(why, true);
         return nullptr;
     }
-    return wireBulkDelete(new PruneWizard(m_client, allGroups(), m_policy, now(), m_window));
+    return wireBulkDelete(new PruneWizard(m_session, allGroups(), m_window));
 }
 
 WipeDialog *OperationsController::wipeGateway()
@@ -394,12 +379,12 @@ WipeDialog *OperationsController::wipeGateway()
         say(why, true);
         return nullptr;
     }
-    if (!m_adminApi) {
+    if (!adminApiEnabled()) {
         say(tr("Wipe needs the gateway's admin API (--web.enable-admin-api)."), true);
         return nullptr;
     }
-    const int count = m_groups ? int(allGroups().size()) : -1;
-    auto *dialog = new WipeDialog(m_ops, m_client->baseUrl(), count, m_window);
+    const int count = m_session->hasRefreshed() ? int(allGroups().size()) : -1;
+    auto *dialog = new WipeDialog(m_session->operations(), m_session->url(), count, m_window);
     connect(dialog, &WipeDialog::wipeFinished, this, [this](bool ok, const QString &text) { afterOperation(text, !ok); });
     track(dialog);
     return dialog;
@@ -412,7 +397,7 @@ PushDialog *OperationsController::pushNewGroup()
         say(why, true);
         return nullptr;
     }
-    auto *dialog = new PushDialog(m_ops, m_client->baseUrl(), allGroups(), m_window);
+    auto *dialog = new PushDialog(m_session->operations(), m_session->url(), allGroups(), m_window);
     connect(dialog, &PushDialog::pushFinished, this, [this](bool ok, const QString &text) { afterOperation(text, !ok); });
     track(dialog);
     return dialog;
@@ -430,7 +415,7 @@ RePushDialog *OperationsController::rePushSelected(RePushDialog::Mode mode)
         say(tr("Select exactly one group to re-push."), true);
         return nullptr;
     }
-    auto *dialog = new RePushDialog(m_ops, m_client->baseUrl(), groups.first(), allGroups(), m_window);
+    auto *dialog = new RePushDialog(m_session->operations(), m_session->url(), groups.first(), allGroups(), m_window);
     dialog->setMode(mode);
     connect(dialog, &RePushDialog::operationFinished, this,
             [this](bool ok, const QString &text) { afterOperation(text, !ok); });
@@ -475,10 +460,10 @@ void OperationsController::confirmRestore(const QString &path)
             say(tr("Cannot undo: %1").arg(loaded.errorString()), true);
             return;
         }
-        if (!m_client)
+        if (!m_session)
             return;
         const Snapshot &snapshot = *loaded;
-        const QString here = redactedUrl(m_client->baseUrl());
+        const QString here = redactedUrl(m_session->url());
         QString text = tr("Restore %n group(s) saved before \"%1\" at %2?", nullptr, int(snapshot.groups.size()))
                            .arg(snapshot.action, timeText(snapshot.created));
         QStringList details;
@@ -527,7 +512,7 @@ void OperationsController::restoreSnapshot(const Snapshot &snapshot)
     m_busy = true;
     updateActions();
     say(tr("Restoring %n group(s)…", nullptr, int(snapshot.groups.size())), false);
-    m_ops->restore(snapshot).then(this, [this](const Result<RestoreReport> &report) {
+    m_session->operations()->restore(snapshot).then(this, [this](const Result<RestoreReport> &report) {
         m_busy = false;
         QString text;
         bool ok = false;
@@ -622,7 +607,7 @@ void OperationsController::importSnapshotClicked()
                     return;
                 }
                 say(tr("Imported %1 into the undo snapshots.").arg(QFileInfo(file).fileName()), false);
-                if (!m_readOnly && m_client)
+                if (!m_readOnly && m_session)
                     confirmRestore(*imported); // offers to restore it now; Cancel keeps it for later
             });
     });

@@ -1,10 +1,11 @@
 #pragma once
 // The operations on one gateway as actions for the main window: delete,
 // bulk delete by matcher, prune, wipe, push, re-push, undo, snapshot export/
-// import and the audit log. Owns the undo snapshot store, the audit log and
-// the GroupOperations of the current GatewayClient, opens the dialogs (never
-// blocking), keeps every mutating action disabled — with the reason in its
-// tooltip — in read-only mode, and says when the gateway should be re-read.
+// import and the audit log. Owns the undo snapshot store and the audit log
+// every session writes to, opens the dialogs (never blocking) on the current
+// GatewaySession, and keeps every mutating action disabled — with the reason
+// in its tooltip — in read-only mode. The operations themselves run on the
+// session, which outlives tabs and dialogs.
 
 #include "operations/bulkdeleter.h"
 #include "views/operations/auditlogdock.h"
@@ -12,6 +13,8 @@
 #include "views/operations/repushdialog.h"
 #include "operations/snapshot.h"
 #include "staleness/stalenesspolicy.h"
+
+#include "session/gatewaysession.h"
 
 #include <QHash>
 #include <QMessageBox>
@@ -27,7 +30,7 @@ namespace PushDeck {
 
 class AuditLog;
 class DeleteDialog;
-class GatewayClient;
+class GatewaySession;
 class PruneWizard;
 class PushDialog;
 class WipeDialog;
@@ -48,16 +51,13 @@ public:
     ~OperationsController() override;
 
     // --- What the main window hands over ---------------------------------
-    // Not owned; nullptr when no gateway is open. Changing it closes open
-    // operation dialogs and forgets the admin API state.
-    void setClient(GatewayClient *client);
-    GatewayClient *client() const { return m_client; }
-    // The selected groups (with families) and all groups of the last poll.
+    // The gateway the actions act on (not owned; nullptr when no gateway is
+    // open). Dialogs already open keep working on the session they were
+    // opened for, and operations keep running on it.
+    void setSession(GatewaySession *session);
+    GatewaySession *session() const { return m_session; }
+    // The selected groups (with families).
     void setSelectionProvider(GroupsProvider provider);
-    void setGroupsProvider(GroupsProvider provider);
-    void setStalenessPolicy(const StalenessPolicy &policy);
-    // From /api/v1/status: Wipe is offered only when the admin API is on.
-    void setGatewayStatus(const GatewayStatus &status);
     bool isReadOnly() const { return m_readOnly; }
     void setReadOnly(bool readOnly);
     // Re-evaluates which actions apply (call when the selection changes).
@@ -112,7 +112,7 @@ public:
     // --- Parts, for the main window and tests ------------------------------
     SnapshotStore &snapshotStore() { return m_store; }
     AuditLog &auditLog() { return *m_audit; }
-    GroupOperations *operations() const { return m_ops; }
+    GroupOperations *operations() const;
     AuditLogDock *auditLogDock();
     // The restore confirmation currently open, if any.
     QMessageBox *pendingConfirmation() const { return m_confirmation; }
@@ -137,7 +137,7 @@ private:
     void updateIcons();
     QList<Group> selected() const;
     QList<Group> allGroups() const;
-    double now() const;
+    bool adminApiEnabled() const;
     bool canMutate(QString *why) const;
     void track(QDialog *dialog);
     template <typename Dialog>
@@ -151,13 +151,9 @@ private:
     QWidget *m_window;
     SnapshotStore m_store;
     std::unique_ptr<AuditLog> m_audit;
-    GatewayClient *m_client = nullptr;
-    QMetaObject::Connection m_clientGone;
-    GroupOperations *m_ops = nullptr;
+    QPointer<GatewaySession> m_session;
+    QList<QMetaObject::Connection> m_sessionConnections;
     GroupsProvider m_selection;
-    GroupsProvider m_groups;
-    StalenessPolicy m_policy;
-    bool m_adminApi = false;
     bool m_readOnly = false;
     bool m_busy = false;
     BulkDeleteOptions m_bulkOptions;

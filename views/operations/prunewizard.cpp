@@ -3,7 +3,7 @@
 #include "views/common/actionicons.h"
 #include "views/operations/bulkdeleteview.h"
 #include "core/duration.h"
-#include "gateway/gatewayclient.h"
+#include "session/gatewaysession.h"
 #include "views/operations/operationkeytable.h"
 #include "operations/snapshot.h"
 #include "views/common/stateicons.h"
@@ -70,20 +70,18 @@ void setProblemColour(QLabel *label, bool problem)
 
 } // namespace
 
-PruneWizard::PruneWizard(GatewayClient *client, const QList<Group> &groups, const StalenessPolicy &policy, double now,
-                         QWidget *parent)
+PruneWizard::PruneWizard(GatewaySession *session, const QList<Group> &groups, QWidget *parent)
     : QWizard(parent)
-    , m_client(client)
+    , m_session(session)
     , m_groups(groups)
-    , m_policy(policy)
-    , m_now(now)
+    , m_readAt(session ? session->now() : 0)
 {
     setObjectName(u"pruneWizard"_s);
     setWindowTitle(tr("Prune stale groups"));
     setWindowIcon(ActionIcons::icon(u"prune"_s));
     setOptions(QWizard::NoBackButtonOnLastPage | QWizard::NoCancelButtonOnLastPage | QWizard::NoDefaultButton);
     setWizardStyle(QWizard::ClassicStyle);
-    const QString gateway = client ? redactedUrl(client->baseUrl()) : QString();
+    const QString gateway = session ? redactedUrl(session->url()) : QString();
 
     // 1. Criteria ---------------------------------------------------------
     auto *criteriaPage = new Page(this);
@@ -258,7 +256,8 @@ void PruneWizard::validateCriteria()
     if (!c) {
         m_criteriaProblem->setText(c.errorString());
     } else {
-        const auto selected = selectForPrune(m_groups, m_policy, *c, m_now);
+        const auto selected = m_session ? selectForPrune(m_groups, m_session->policy(), *c, m_session->now())
+                                        : QList<PruneCandidate>{};
         QString text = tr("Selects %1 of %n group(s): %2", nullptr, int(m_groups.size()))
                            .arg(selected.size())
                            .arg(c->describe());
@@ -284,9 +283,10 @@ void PruneWizard::validateCriteria()
 void PruneWizard::updatePreview()
 {
     const auto c = criteria();
-    m_preview = c ? selectForPrune(m_groups, m_policy, *c, m_now) : QList<PruneCandidate>{};
+    m_preview = c && m_session ? selectForPrune(m_groups, m_session->policy(), *c, m_session->now())
+                               : QList<PruneCandidate>{};
     m_table->setCandidates(m_preview);
-    const QString asOf = QDateTime::fromMSecsSinceEpoch(qint64(m_now * 1000)).toString(u"HH:mm:ss"_s);
+    const QString asOf = QDateTime::fromMSecsSinceEpoch(qint64(m_readAt * 1000)).toString(u"HH:mm:ss"_s);
     if (!c)
         m_previewSummary->setText(c.errorString());
     else if (m_preview.isEmpty())
@@ -302,13 +302,13 @@ void PruneWizard::updatePreview()
 
 void PruneWizard::reloadGroups()
 {
-    if (!m_client || m_reloading)
+    if (!m_session || m_reloading)
         return;
     m_reloading = true;
     m_reloadButton->setEnabled(false);
     m_previewSummary->setText(tr("Reading the gateway…"));
     pageOf(this, PreviewPage)->changed();
-    m_client->groups().then(this, [this](const Result<QList<Group>> &groups) {
+    m_session->readGroups().then(this, [this](const Result<QList<Group>> &groups) {
         m_reloading = false;
         m_reloadButton->setEnabled(true);
         if (!groups) {
@@ -319,7 +319,7 @@ void PruneWizard::reloadGroups()
             return;
         }
         m_groups = *groups;
-        m_now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+        m_readAt = m_session ? m_session->now() : m_readAt;
         updatePreview();
     });
 }
@@ -327,7 +327,7 @@ void PruneWizard::reloadGroups()
 void PruneWizard::updateConfirm()
 {
     const auto c = criteria();
-    const QString gateway = m_client ? redactedUrl(m_client->baseUrl()) : QString();
+    const QString gateway = m_session ? redactedUrl(m_session->url()) : QString();
     const int n = int(m_preview.size());
     QString text;
     if (m_dryRun->isChecked()) {
@@ -351,12 +351,12 @@ void PruneWizard::updateConfirm()
 
 void PruneWizard::startRun()
 {
-    if (isRunning() || hasFinished() || !m_client)
+    if (isRunning() || hasFinished() || !m_session)
         return;
     BulkDeleteOptions options = m_options;
     options.dryRun = m_dryRun->isChecked();
     options.action = u"prune"_s;
-    m_runView->start(m_client, m_preview, options, m_store, m_audit);
+    m_runView->start(m_session, m_preview, options);
 }
 
 bool PruneWizard::isRunning() const

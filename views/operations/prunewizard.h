@@ -8,7 +8,10 @@
 #include "staleness/pruneselection.h"
 #include "staleness/stalenesspolicy.h"
 
+#include "session/gatewaysession.h"
+
 #include <QHash>
+#include <QPointer>
 #include <QWizard>
 
 class QCheckBox;
@@ -19,11 +22,9 @@ class QRadioButton;
 
 namespace PushDeck {
 
-class AuditLog;
 class BulkDeleteView;
-class GatewayClient;
+class GatewaySession;
 class OperationKeyTable;
-class SnapshotStore;
 
 class PruneWizard final : public QWizard
 {
@@ -32,15 +33,13 @@ class PruneWizard final : public QWizard
 public:
     enum PageId { CriteriaPage, PreviewPage, ConfirmPage, RunPage };
 
-    // `groups`: the last poll; `now` (unix seconds) dates the ages. The
-    // preview page can re-read the gateway. The client must outlive the wizard.
-    PruneWizard(GatewayClient *client, const QList<Group> &groups, const StalenessPolicy &policy, double now,
-                QWidget *parent = nullptr);
+    // `groups`: the last poll. States and ages are the session's (its
+    // policy, at its clock) and follow a changed policy; the preview page can
+    // re-read the gateway. The run is the session's.
+    PruneWizard(GatewaySession *session, const QList<Group> &groups, QWidget *parent = nullptr);
     ~PruneWizard() override;
 
     void setBulkOptions(const BulkDeleteOptions &options) { m_options = options; }
-    void setSnapshotStore(SnapshotStore *store) { m_store = store; }
-    void setAuditLog(AuditLog *log) { m_audit = log; }
 
     // The criteria as entered, or the first problem (bad duration, bad
     // matcher, no criterion at all).
@@ -79,13 +78,10 @@ private:
     void updateConfirm();
     void startRun();
 
-    GatewayClient *m_client;
+    QPointer<GatewaySession> m_session;
     QList<Group> m_groups;
-    StalenessPolicy m_policy;
-    double m_now;
+    double m_readAt; // when m_groups were read (unix seconds)
     BulkDeleteOptions m_options;
-    SnapshotStore *m_store = nullptr;
-    AuditLog *m_audit = nullptr;
     QList<PruneCandidate> m_preview;
     bool m_criteriaValid = false;
     bool m_reloading = false;

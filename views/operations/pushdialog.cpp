@@ -137,6 +137,8 @@ void PushDialog::push()
         showResult(false, tr("Not sent: the text has no metric families."));
         return;
     }
+    if (!m_ops)
+        return;
     const bool replace = m_replace->isChecked();
     m_running = true;
     updateState();

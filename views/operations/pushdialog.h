@@ -7,6 +7,7 @@
 #include "core/metrics.h"
 
 #include <QDialog>
+#include <QPointer>
 #include <QUrl>
 
 class QLabel;
@@ -53,7 +54,7 @@ private:
     void updateState();
     void showResult(bool ok, const QString &text);
 
-    GroupOperations *m_ops;
+    QPointer<GroupOperations> m_ops; // the session's; gone when it closed
     QList<GroupingKey> m_existing;
     bool m_running = false;
     bool m_lastOk = false;

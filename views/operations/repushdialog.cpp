@@ -425,8 +425,8 @@ void RePushDialog::run()
         if (!target || !key)
             return;
         action = u"copy"_s;
-        m_copyClient = std::make_unique<GatewayClient>(*target);
-        future = m_ops->copyToGateway(m_group.key, m_copyClient.get(), *key, m_copyOverwrite->isChecked());
+        // Without this gateway's credentials: they are never sent to another one.
+        future = m_ops->copyToGateway(m_group.key, *target, ClientOptions{}, *key, m_copyOverwrite->isChecked());
         break;
     }
     }

@@ -8,6 +8,7 @@
 #include "operations/groupoperations.h"
 
 #include <QDialog>
+#include <QPointer>
 #include <QUrl>
 #include <memory>
 
@@ -79,7 +80,7 @@ private:
     void finishRun(const QString &action, const Result<OperationResult> &result);
     void showResult(bool ok, const QString &text);
 
-    GroupOperations *m_ops;
+    QPointer<GroupOperations> m_ops; // the session's; gone when it closed
     QUrl m_gatewayUrl;
     Group m_group;
     QList<GroupingKey> m_existing;
@@ -87,7 +88,6 @@ private:
     bool m_running = false;
     bool m_lastOk = false;
     bool m_groupGone = false; // moved away: only Close remains
-    std::unique_ptr<GatewayClient> m_copyClient;
 
     QLabel *m_header = nullptr;
     QTabWidget *m_tabs = nullptr;

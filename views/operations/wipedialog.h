@@ -6,6 +6,7 @@
 #include "core/result.h"
 
 #include <QDialog>
+#include <QPointer>
 #include <QUrl>
 
 class QLabel;
@@ -50,7 +51,7 @@ Q_SIGNALS:
 private:
     void updateButton();
 
-    GroupOperations *m_ops;
+    QPointer<GroupOperations> m_ops; // the session's; gone when it closed
     QString m_expected;
     bool m_running = false;
     bool m_finished = false;

@@ -218,6 +218,12 @@ RulesDialog::RulesDialog(const StalenessPolicy &policy, QWidget *parent)
     m_problem->setPalette(problemPalette);
     layout->addWidget(m_problem);
 
+    m_note = new QLabel(this);
+    m_note->setObjectName(u"note"_s);
+    m_note->setWordWrap(true);
+    m_note->hide();
+    layout->addWidget(m_note);
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply, this);
     auto *importButton = m_buttons->addButton(tr("&Import\u2026"), QDialogButtonBox::ActionRole);
     auto *exportButton = m_buttons->addButton(tr("&Export\u2026"), QDialogButtonBox::ActionRole);
@@ -447,9 +453,10 @@ void RulesDialog::validate()
     updateKeyTest();
 }
 
-void RulesDialog::setGroups(const QList<Group> &groups)
+void RulesDialog::setGroups(const QList<Group> &groups, double now)
 {
     m_groups = groups;
+    m_now = now;
     updateMatches();
     updateKeyTest();
 }
@@ -458,6 +465,18 @@ void RulesDialog::setCurrentGateway(const QUrl &url)
 {
     m_gatewayIdentifiers = StalenessPolicy::gatewayIdentifiers(url);
     updateMatches();
+    updateKeyTest();
+}
+
+QString RulesDialog::note() const
+{
+    return m_note->text();
+}
+
+void RulesDialog::setNote(const QString &text)
+{
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
 }
 
 void RulesDialog::updateMatches()
@@ -504,16 +523,21 @@ void RulesDialog::updateKeyTest()
         m_testResult->setText(tr("Not a grouping key: %1").arg(key.errorString()));
         return;
     }
-    const auto policy = editedPolicy();
-    if (!policy) {
-        m_testResult->setText(tr("Fix the rules first: %1").arg(policy.errorString()));
+    auto edited = editedPolicy();
+    if (!edited) {
+        m_testResult->setText(tr("Fix the rules first: %1").arg(edited.errorString()));
         return;
     }
+    // Judged as on the gateway the groups come from: rules scoped to it
+    // apply, as they do in the table.
+    StalenessPolicy judged = *edited;
+    judged.setGatewayIdentifiers(m_gatewayIdentifiers);
+    const StalenessPolicy *policy = &judged;
     // A group the gateway has: judge it for real, with its push times and
     // learned cadence.
     for (const Group &group : std::as_const(m_groups)) {
         if (group.key == *key) {
-            const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
+            const double now = m_now > 0 ? m_now : double(QDateTime::currentMSecsSinceEpoch()) / 1000;
             const StalenessVerdict verdict = policy->evaluate(group, now);
             m_testResult->setText(tr("%1 now, by %2.").arg(stalenessName(verdict.state), policy->explain(verdict)));
             return;

@@ -39,11 +39,16 @@ public:
     const StalenessPolicy &policy() const { return m_applied; }
 
     // The current groups, to show how many each rule catches (first match
-    // wins) and to try keys against the rules.
-    void setGroups(const QList<Group> &groups);
+    // wins) and to try keys against the rules, judged at `now` (the
+    // session's clock, so the dialog says what the table says; 0: the
+    // wall clock).
+    void setGroups(const QList<Group> &groups, double now = 0);
     // The gateway those groups come from: rules scoped to another gateway
     // (Gateway column) catch none of them.
     void setCurrentGateway(const QUrl &url);
+    // A line above the buttons (e.g. that the demo's rules are not saved).
+    void setNote(const QString &text);
+    QString note() const;
 
     // What the Import/Export buttons do after asking for a file.
     Result<Done> importFile(const QString &path);
@@ -79,6 +84,7 @@ private:
 
     StalenessPolicy m_applied;
     QList<Group> m_groups;
+    double m_now = 0;
     QStringList m_gatewayIdentifiers; // of the gateway m_groups come from
     bool m_filling = false;
 
@@ -97,6 +103,7 @@ private:
     QLineEdit *m_testKey = nullptr;
     QLabel *m_testResult = nullptr;
     QLabel *m_problem = nullptr;
+    QLabel *m_note = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

@@ -17,6 +17,7 @@
 #include "views/charts/stalenesstrendview.h"
 #include "views/charts/valuehistoryview.h"
 #include "gateway/gatewayclient.h"
+#include "session/gatewaysession.h"
 #include "views/gateway/gatewayview.h"
 #include "items/groupfilterproxy.h"
 #include "items/grouptablemodel.h"
@@ -79,16 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
         // On the Fleet tab, Del must not act on a gateway tab's hidden selection.
         return currentView() && !isFleetTabCurrent() ? currentView()->selectedGroups() : QList<Group>();
     });
-    m_ops->setGroupsProvider([this] { return currentView() ? currentView()->lastGroups() : QList<Group>(); });
-    m_ops->setStalenessPolicy(m_policy);
     connect(m_ops, &OperationsController::message, this, [this](const QString &text, bool error) {
         statusBar()->showMessage(text, error ? 0 : 8000);
-    });
-    connect(m_ops, &OperationsController::operationFinished, this, [this] {
-        if (Poller *p = poller()) {
-            p->requestFull();
-            p->refreshNow();
-        }
     });
     buildActions();
     buildToolBar();
@@ -147,10 +140,8 @@ void MainWindow::buildActions()
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setToolTip(tr("Read the gateway now (F5)"));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
-        if (Poller *p = poller()) {
-            p->requestFull();
-            p->refreshNow();
-        }
+        if (GatewaySession *session = currentSession())
+            session->refreshNow(true);
     });
 
     m_pauseAction = new QAction(themedIcon("media-playback-pause", QStyle::SP_MediaPause), tr("&Pause"), this);
@@ -158,13 +149,13 @@ void MainWindow::buildActions()
     m_pauseAction->setShortcut(Qt::CTRL | Qt::Key_P);
     m_pauseAction->setToolTip(tr("Pause polling of this gateway; ages keep ticking (Ctrl+P)"));
     connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
-        Poller *p = poller();
-        if (!p)
+        GatewaySession *session = currentSession();
+        if (!session)
             return;
         if (paused)
-            p->pause();
+            session->pause();
         else
-            p->resume();
+            session->resume();
         updateStatusBar();
     });
 
@@ -265,8 +256,8 @@ void MainWindow::buildToolBar()
     m_intervalCombo->setCurrentIndex(index >= 0 ? index : 2);
     connect(m_intervalCombo, &QComboBox::currentIndexChanged, this, [this] {
         for (GatewayView *view : std::as_const(m_views)) {
-            if (view->poller())
-                view->poller()->setIntervalMs(m_intervalCombo->currentData().toInt());
+            if (GatewaySession *session = view->session())
+                session->setIntervalMs(m_intervalCombo->currentData().toInt());
         }
     });
     bar->addWidget(m_intervalCombo);
@@ -327,9 +318,6 @@ GatewayView *MainWindow::addGatewayTab()
     connect(view, &GatewayView::refreshed, this, [this, view] {
         if (view != currentView())
             return;
-        m_ops->setGroupsProvider([this] { return currentView() ? currentView()->lastGroups() : QList<Group>(); });
-        if (view->hasStatus())
-            m_ops->setGatewayStatus(view->gatewayStatus());
         m_ops->updateActions();
         updateCharts();
         Q_EMIT refreshed();
@@ -343,7 +331,6 @@ GatewayView *MainWindow::addGatewayTab()
         if (view == currentView())
             updateCharts();
     });
-    view->setPolicy(m_policy);
     QList<QAction *> extra;
     for (QAction *action : {m_ops->deleteAction(), m_ops->rePushAction(), m_ops->pushAction()})
         extra << action;
@@ -369,9 +356,14 @@ void MainWindow::closeTab(int index)
     auto *view = qobject_cast<GatewayView *>(m_tabs->widget(index));
     if (!view)
         return; // the fleet page is not closable by itself
+    // The session goes once its running operations (a move, a restore, a
+    // bulk delete) have finished and been audited.
+    if (GatewaySession *session = view->session()) {
+        view->setSession(nullptr);
+        session->close();
+    }
     if (m_views.size() == 1) {
         // Keep one tab: closing the last one disconnects it instead.
-        view->stop();
         m_fleetGroups->model()->removeGateway(view->groupModel());
         m_fleetKeyVersions.remove(view);
         const int row = 0;
@@ -383,7 +375,6 @@ void MainWindow::closeTab(int index)
         Q_EMIT gatewayTabClosed(view);
         return;
     }
-    view->stop();
     m_fleetGroups->model()->removeGateway(view->groupModel());
     m_notifiers.remove(view);
     m_fleetKeyVersions.remove(view);
@@ -432,7 +423,7 @@ void MainWindow::onCurrentTabChanged()
     }
     applyStateFilter();
     const QSignalBlocker pauseBlocker(m_pauseAction);
-    m_pauseAction->setChecked(view->poller() && view->poller()->isPaused());
+    m_pauseAction->setChecked(view->session() && view->session()->isPaused());
     connectOperations(view);
     updateCharts();
     updateStatusBar();
@@ -440,11 +431,27 @@ void MainWindow::onCurrentTabChanged()
 
 void MainWindow::connectOperations(GatewayView *view)
 {
-    if (m_ops->client() != view->client())
-        m_ops->setClient(view->client());
-    if (view->hasStatus())
-        m_ops->setGatewayStatus(view->gatewayStatus());
+    m_ops->setSession(view->session());
     m_ops->updateActions();
+}
+
+GatewaySession *MainWindow::newSession(const QUrl &url, const ClientOptions &options)
+{
+    auto *session = new GatewaySession(url, options, GatewaySession::Persistence::ReadWrite, this);
+    session->setIntervalMs(m_intervalCombo->currentData().toInt());
+    session->setConfiguredPolicy(m_policy);
+    session->setSnapshotStore(&m_ops->snapshotStore());
+    session->setAuditLog(&m_ops->auditLog());
+    return session;
+}
+
+void MainWindow::showSession(GatewayView *view, GatewaySession *session)
+{
+    if (GatewaySession *old = view->session()) {
+        view->setSession(nullptr);
+        old->close();
+    }
+    view->setSession(session);
 }
 
 QString MainWindow::lastGateway() const
@@ -475,9 +482,11 @@ bool MainWindow::openGateway(const QString &text, bool newTab)
         return false;
     }
     GatewayView *view = currentView();
-    if (newTab && view->client())
+    if (newTab && view->session())
         view = addGatewayTab();
-    view->openGateway(text, m_intervalCombo->currentData().toInt());
+    GatewaySession *session = newSession(*url, ClientOptions{});
+    showSession(view, session);
+    session->start();
     view->setFilterText(m_filterEdit->text());
     connectOperations(view);
     applyStateFilter();
@@ -495,12 +504,16 @@ bool MainWindow::openGateway(const QString &text, bool newTab)
 
 GatewayView *MainWindow::openConnection(const QUrl &url, const ClientOptions &options, const QString &title)
 {
-    GatewayView *view = currentView();
-    if (view->client())
-        view = addGatewayTab();
-    if (!view->openGateway(url.toString(), m_intervalCombo->currentData().toInt(), options).isEmpty())
+    const auto normalized = GatewayClient::normalizeUrl(url.toString());
+    if (!normalized)
         return nullptr;
-    view->setTitle(title);
+    GatewayView *view = currentView();
+    if (view->session())
+        view = addGatewayTab();
+    GatewaySession *session = newSession(*normalized, options);
+    session->setTitle(title);
+    showSession(view, session);
+    session->start();
     view->setFilterText(m_filterEdit->text());
     const int index = m_tabs->indexOf(view);
     m_tabs->setTabText(index, title);
@@ -517,12 +530,21 @@ GatewayView *MainWindow::openConnection(const QUrl &url, const ClientOptions &op
 void MainWindow::startDemo(LocalGateway *gateway)
 {
     GatewayView *view = currentView();
-    if (view->client())
+    if (view->session())
         view = addGatewayTab();
-    view->startDemo(gateway, m_intervalCombo->currentData().toInt());
+    // The demo's rules judge this run (every view of it agrees, the rules
+    // dialog shows and edits them); they are not saved over the user's.
+    m_persistPolicy = false;
+    setPolicy(DemoSeeder::demoPolicy());
+    GatewaySession *session = newSession(gateway->url(), ClientOptions{});
+    showSession(view, session);
+    // Polling starts once the seeder has filled the gateway.
+    auto *seeder = new DemoSeeder(session->client(), session);
+    connect(seeder, &DemoSeeder::seeded, session, &GatewaySession::start);
+    seeder->start();
     connectOperations(view);
     // The guided pitfalls act on this demo gateway only.
-    setPitfallsPanel(new DemoScenarios(view->client(), gateway, view->demoSeeder(), view));
+    setPitfallsPanel(new DemoScenarios(session, gateway, seeder, session));
     m_pitfallsDock->show();
     m_tabs->setTabText(m_tabs->indexOf(view), tr("Demo %1").arg(view->displayName()));
     setWindowTitle(tr("Demo gateway %1 — PushDeck").arg(view->displayName()));
@@ -537,14 +559,20 @@ void MainWindow::setReadOnly(bool readOnly)
     updateStatusBar();
 }
 
-void MainWindow::setPolicy(const StalenessPolicy &policy)
+void MainWindow::setPolicy(const StalenessPolicy &edited)
 {
+    // The configuration only: each session adds the cadences it learned.
+    StalenessPolicy policy = edited;
+    policy.setLearnedCadences({});
     m_policy = policy;
-    QSettings settings;
-    StalenessRules::writeSettings(settings, policy);
-    m_ops->setStalenessPolicy(policy);
-    for (GatewayView *view : std::as_const(m_views))
-        view->setPolicy(policy);
+    if (m_persistPolicy) {
+        QSettings settings;
+        StalenessRules::writeSettings(settings, policy);
+    }
+    for (GatewayView *view : std::as_const(m_views)) {
+        if (GatewaySession *session = view->session())
+            session->setConfiguredPolicy(policy);
+    }
     updateCharts();
 }
 
@@ -562,11 +590,21 @@ bool MainWindow::loadRulesFile(const QString &path, QString *error)
 
 void MainWindow::openRulesDialog()
 {
-    auto *dialog = new RulesDialog(m_policy, this);
+    GatewaySession *session = currentSession();
+    // What the dialog judges by: the rules as configured, with the cadences
+    // learned on the current gateway, at its clock: the same verdicts as
+    // the table.
+    StalenessPolicy policy = m_policy;
+    if (session)
+        policy.setLearnedCadences(session->policy().learnedCadences());
+    auto *dialog = new RulesDialog(policy, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setGroups(currentView()->lastGroups());
-    if (currentView()->client())
-        dialog->setCurrentGateway(currentView()->client()->baseUrl());
+    if (session) {
+        dialog->setCurrentGateway(session->url());
+        dialog->setGroups(session->groups(), session->now());
+    }
+    if (!m_persistPolicy)
+        dialog->setNote(tr("The demo's rules: changes apply to this run and are not saved."));
     connect(dialog, &RulesDialog::applied, this, &MainWindow::setPolicy);
     dialog->open();
 }
@@ -662,27 +700,33 @@ void MainWindow::setPitfallsPanel(DemoScenarios *scenarios)
 
 void MainWindow::updateCharts()
 {
-    GatewayView *view = currentView();
-    if (!view || !m_ageChart)
+    GatewaySession *session = currentSession();
+    if (!m_ageChart)
         return;
-    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
-    m_lint->updateInBackground(view->lastGroups(), view->policy(), now);
+    if (!session) {
+        m_lint->updateInBackground({}, m_policy, 0);
+        return;
+    }
+    const double now = session->now();
+    m_lint->updateInBackground(session->groups(), session->policy(), now);
     // Only what is visible costs anything: hidden docks are skipped.
     if (m_ageChart->isVisible())
-        m_ageChart->setGroups(view->lastGroups(), view->policy(), now);
+        m_ageChart->setGroups(session->groups(), session->policy(), now);
     if (m_trendChart->isVisible())
-        m_trendChart->setHistory(view->history(), now);
+        m_trendChart->setHistory(session->history(), now);
     if (m_timelineChart->isVisible())
-        m_timelineChart->setHistory(view->history(), now);
+        m_timelineChart->setHistory(session->history(), now);
     if (m_valueChart->isVisible())
-        m_valueChart->setHistory(view->history(), now);
+        m_valueChart->setHistory(session->history(), now);
 }
 
 void MainWindow::shutdown()
 {
     saveSettings();
-    for (GatewayView *view : std::as_const(m_views))
-        view->stop();
+    for (GatewayView *view : std::as_const(m_views)) {
+        if (GatewaySession *session = view->session())
+            session->stop();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -738,13 +782,14 @@ void MainWindow::updateFleet(GatewayView *view)
         return;
     GatewaySummary s;
     s.name = view->displayName();
-    if (view->client())
-        s.url = view->client()->baseUrl();
-    const Poller *p = view->poller();
-    s.refreshed = p && p->lastSuccess().isValid();
+    const GatewaySession *session = view->session();
+    if (session)
+        s.url = session->url();
+    const Poller *p = session ? session->poller() : nullptr;
+    s.refreshed = session && session->hasRefreshed();
     s.reachable = s.refreshed && !view->isShowingOutdatedData();
     s.error = view->lastErrorText();
-    s.version = view->hasStatus() ? view->gatewayStatus().version : QString();
+    s.version = session && session->hasStatus() ? session->status().version : QString();
     const GroupTableModel *model = view->groupModel();
     s.groups = model->rowCount();
     for (int i = 0; i < model->rowCount(); ++i)
@@ -768,7 +813,7 @@ void MainWindow::updateFleet(GatewayView *view)
     const int tab = m_tabs->indexOf(view);
     if (tab >= 0) {
         const int bad = s.states[size_t(Staleness::Stale)] + s.states[size_t(Staleness::Failed)];
-        m_tabs->setTabIcon(tab, !s.reachable && view->client() ? StateIcons::icon(Staleness::Failed)
+        m_tabs->setTabIcon(tab, !s.reachable && session ? StateIcons::icon(Staleness::Failed)
                                 : bad > 0                        ? StateIcons::icon(Staleness::Stale)
                                                                  : QIcon());
     }
@@ -784,7 +829,8 @@ void MainWindow::updateStatusBar()
     const QString groups = total == 1 ? tr("1 group") : tr("%1 groups").arg(total);
     m_statusGroups->setText(shown == total ? groups : tr("%1 of %2 shown").arg(shown).arg(groups));
 
-    Poller *p = view->poller();
+    const GatewaySession *session = view->session();
+    const Poller *p = session ? session->poller() : nullptr;
     if (!p) {
         m_statusState->setText(m_readOnly ? tr("Not connected · read-only") : tr("Not connected"));
         m_statusRefresh->clear();
@@ -809,11 +855,11 @@ void MainWindow::updateStatusBar()
                                                   .arg(p->lastDurationMs())
                                                   .arg(p->lastRefreshWasFull() ? QString() : tr(" (push times only)"))
                                             : tr("not refreshed yet"));
-    const QString url = view->client()->baseUrl().toDisplayString(QUrl::RemoveUserInfo);
-    m_statusGateway->setText(view->hasStatus() ? tr("%1 · Pushgateway %2").arg(url, view->gatewayStatus().version) : url);
-    m_statusAdmin->setText(!view->hasStatus()                           ? QString()
-                           : view->gatewayStatus().adminApiEnabled ? tr("admin API on")
-                                                                   : tr("admin API off"));
+    const QString url = session->url().toDisplayString(QUrl::RemoveUserInfo);
+    m_statusGateway->setText(session->hasStatus() ? tr("%1 · Pushgateway %2").arg(url, session->status().version) : url);
+    m_statusAdmin->setText(!session->hasStatus()                ? QString()
+                           : session->status().adminApiEnabled ? tr("admin API on")
+                                                               : tr("admin API off"));
 }
 
 QString MainWindow::statusText() const
@@ -829,7 +875,8 @@ GroupFilterProxy *MainWindow::filterProxy() const { return currentView()->filter
 FamilyTreeModel *MainWindow::familyModel() const { return currentView()->familyModel(); }
 QTableView *MainWindow::groupTable() const { return currentView()->groupTable(); }
 QPlainTextEdit *MainWindow::rawView() const { return currentView()->rawView(); }
-Poller *MainWindow::poller() const { return currentView()->poller(); }
+Poller *MainWindow::poller() const { return currentSession() ? currentSession()->poller() : nullptr; }
+GatewaySession *MainWindow::currentSession() const { return currentView() ? currentView()->session() : nullptr; }
 QWidget *MainWindow::outdatedBanner() const { return currentView()->outdatedBanner(); }
 bool MainWindow::isShowingOutdatedData() const { return currentView()->isShowingOutdatedData(); }
 GroupingKey MainWindow::currentKey() const { return currentView()->currentKey(); }
@@ -857,11 +904,13 @@ void MainWindow::buildFleetGroups(QWidget *page, QLayout *layout)
     m_fleetOps = new FleetOperations(this, m_fleetGroups, m_ops, [this] {
         QList<FleetTarget> targets;
         for (GatewayView *view : std::as_const(m_views)) {
+            GatewaySession *session = view->session();
+            if (!session)
+                continue;
             FleetTarget target;
             target.name = view->displayName();
-            target.client = view->client();
-            target.groups = view->lastGroups();
-            target.policy = view->policy();
+            target.session = session;
+            target.groups = session->groups();
             target.model = view->groupModel();
             targets.append(target);
         }
@@ -874,12 +923,6 @@ void MainWindow::buildFleetGroups(QWidget *page, QLayout *layout)
             [this](const QString &text, bool error) { statusBar()->showMessage(text, error ? 0 : 8000); });
     connect(m_fleetOps, &FleetOperations::operationFinished, this, [this] {
         m_ops->refreshLatestSnapshot();
-        for (GatewayView *view : std::as_const(m_views)) {
-            if (Poller *p = view->poller()) {
-                p->requestFull();
-                p->refreshNow();
-            }
-        }
     });
     connect(m_fleetGroups, &FleetGroupsView::groupActivated, this, [this](GroupTableModel *model, const GroupingKey &key) {
         for (GatewayView *view : std::as_const(m_views)) {

@@ -36,6 +36,7 @@ class StalenessTrendView;
 class ValueHistoryView;
 class FamilyTreeModel;
 class GatewayView;
+class GatewaySession;
 class GroupFilterProxy;
 class GroupTableModel;
 class LocalGateway;
@@ -103,6 +104,8 @@ public:
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QComboBox *stateFilter() const { return m_stateCombo; }
     QString statusText() const; // the status bar's labels, joined
+    // The current tab's gateway, nullptr when it is not connected.
+    GatewaySession *currentSession() const;
 
 Q_SIGNALS:
     // The first refresh of the first gateway finished (ok or failed).
@@ -133,6 +136,10 @@ private:
     void buildDocks();
     void updateCharts();
     void connectOperations(GatewayView *view);
+    // A session for a gateway with the window's policy, interval, snapshot
+    // store and audit log; shown in `view` (its old session closes).
+    GatewaySession *newSession(const QUrl &url, const ClientOptions &options);
+    void showSession(GatewayView *view, GatewaySession *session);
     void openRulesDialog();
 
     QTabWidget *m_tabs = nullptr;
@@ -166,6 +173,7 @@ private:
     QMenu *m_operationsMenu = nullptr;
     OperationsController *m_ops = nullptr;
     StalenessPolicy m_policy;
+    bool m_persistPolicy = true; // false in --demo: the demo's rules are not saved
     AgeChartView *m_ageChart = nullptr;
     StalenessTrendView *m_trendChart = nullptr;
     PushTimelineView *m_timelineChart = nullptr;
