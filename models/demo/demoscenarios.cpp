@@ -628,7 +628,8 @@ void DemoScenarios::describeGroups(const QList<GroupingKey> &keys, const QString
             finish(groups.error());
             return;
         }
-        const double now = currentTime();
+        // The session's clock: what the table shows for the same read.
+        const double now = m_session ? m_session->now() : currentTime();
         QStringList parts;
         if (!headline.isEmpty())
             parts.append(headline);

@@ -333,6 +333,16 @@ QNetworkReply *GatewayClient::send(const QByteArray &verb, const QString &path, 
     return m_nam->sendCustomRequest(request, verb, body);
 }
 
+QFuture<Result<GatewayStatus>> GatewayClient::statusOf(const QUrl &baseUrl, const ClientOptions &options)
+{
+    auto *client = new GatewayClient(baseUrl);
+    client->setOptions(options);
+    return client->status().then(client, [client](Result<GatewayStatus> status) {
+        client->deleteLater();
+        return status;
+    });
+}
+
 QFuture<Result<GatewayStatus>> GatewayClient::status()
 {
     const QUrl url = urlFor(u"api/v1/status"_s);

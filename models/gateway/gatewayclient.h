@@ -64,6 +64,9 @@ public:
     static Result<QUrl> normalizeUrl(const QString &text);
 
     QFuture<Result<GatewayStatus>> status();
+    // /api/v1/status of a gateway through a client made for this one
+    // request (a connection test): it lives until the answer arrived.
+    static QFuture<Result<GatewayStatus>> statusOf(const QUrl &baseUrl, const ClientOptions &options);
     QFuture<Result<QList<Group>>> groups();
     QFuture<Result<MetricsExposition>> metricsText(); // GET /metrics with gzip
     // GET /metrics with gzip, asking for the protobuf delimited format (less

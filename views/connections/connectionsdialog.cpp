@@ -411,11 +411,8 @@ void ConnectionsDialog::test()
             report(false, connection.errorString());
             return;
         }
-        delete m_testClient;
-        m_testClient = new GatewayClient(connection->baseUrl, this);
-        m_testClient->setOptions(connection->options);
         const bool insecure = connection->hasWarning(ConnectionWarning::SkipsVerification);
-        m_testClient->status().then(this, [report, insecure](const Result<GatewayStatus> &status) {
+        GatewayClient::statusOf(connection->baseUrl, connection->options).then(this, [report, insecure](const Result<GatewayStatus> &status) {
             if (!status) {
                 report(false, status.errorString());
                 return;

@@ -23,7 +23,6 @@ class QPushButton;
 namespace PushDeck {
 
 class CredentialStore;
-class GatewayClient;
 
 class ConnectionsDialog final : public QDialog
 {
@@ -67,7 +66,6 @@ private:
     CredentialStore *m_store;
     std::function<bool(const ConnectionProfile &)> m_confirm;
     QString m_loadedName; // the name the form's profile had when loaded (renames)
-    QPointer<GatewayClient> m_testClient;
     QListWidget *m_list = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_url = nullptr;

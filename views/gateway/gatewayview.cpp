@@ -243,6 +243,12 @@ GatewayView::GatewayView(QWidget *parent)
     titleFont.setBold(true);
     m_detailTitle->setFont(titleFont);
     detailLayout->addWidget(m_detailTitle);
+    m_detailState = new QLabel(detail);
+    m_detailState->setObjectName(u"detailState"_s);
+    m_detailState->setTextFormat(Qt::PlainText);
+    m_detailState->setWordWrap(true);
+    m_detailState->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    detailLayout->addWidget(m_detailState);
 
     m_detailTabs = new QTabWidget(detail);
     m_tree = new QTreeView(m_detailTabs);
@@ -336,6 +342,7 @@ void GatewayView::setSession(GatewaySession *session)
             connect(m_session, &GatewaySession::trackedSeriesChanged, this, &GatewayView::trackedSeriesChanged),
             connect(m_session, &GatewaySession::ticked, this, [this](double now) {
                 m_model->tick(now);
+                updateDetailState();
                 if (m_session->isOutdated())
                     updateBanner(); // the retry countdown
             }),
@@ -525,6 +532,7 @@ void GatewayView::updateDetail(bool keyChanged)
             m_detailKey = {};
         }
         m_detailTitle->setText(m_model->rowCount() ? tr("Select a group to see its metric families") : QString());
+        updateDetailState();
         return;
     }
     const Group &group = m_model->group(row);
@@ -543,6 +551,7 @@ void GatewayView::updateDetail(bool keyChanged)
         m_tree->expandToDepth(0);
     m_detailKey = key;
     m_detailTitle->setText(key.toString());
+    updateDetailState();
 
     // As the job pushed it: without the gateway's bookkeeping and without
     // the grouping-key labels the gateway adds to every series.
@@ -557,6 +566,21 @@ void GatewayView::updateDetail(bool keyChanged)
         if (merge)
             m_raw->verticalScrollBar()->setValue(scroll);
     }
+}
+
+void GatewayView::updateDetailState()
+{
+    // The table's verdict for the row, with the session's explanation: the
+    // same state as the State column, and why.
+    const int row = m_detailKey.isValid() ? m_model->rowOf(m_detailKey) : -1;
+    if (row < 0 || !m_session) {
+        m_detailState->clear();
+        m_detailState->hide();
+        return;
+    }
+    const StalenessVerdict &verdict = m_model->verdict(row);
+    m_detailState->setText(tr("%1 \u2014 %2").arg(StateIcons::label(verdict.state), m_session->policy().explain(verdict)));
+    m_detailState->show();
 }
 
 void GatewayView::updateBanner()

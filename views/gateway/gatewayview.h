@@ -43,6 +43,8 @@ public:
     FamilyTreeModel *familyModel() const { return m_familyModel; }
     QTableView *groupTable() const { return m_table; }
     QPlainTextEdit *rawView() const { return m_raw; }
+    // The selected group's state and why, above its families.
+    QLabel *detailStateLabel() const { return m_detailState; }
     QWidget *outdatedBanner() const { return m_banner; }
     QSplitter *splitter() const { return m_splitter; }
 
@@ -85,6 +87,7 @@ private:
     void onRefreshFailed();
     void syncPolicy();
     void updateDetail(bool keyChanged);
+    void updateDetailState();
     void updateBanner();
     void updateEmptyHint();
     void showGroupContextMenu(const QPoint &pos);
@@ -108,6 +111,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_detailTitle = nullptr;
+    QLabel *m_detailState = nullptr;
     QTabWidget *m_detailTabs = nullptr;
     QTreeView *m_tree = nullptr;
     QPlainTextEdit *m_raw = nullptr;

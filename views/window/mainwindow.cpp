@@ -206,7 +206,8 @@ void MainWindow::buildActions()
     addActions(m_ops->mutatingActions());
 
     QMenu *staleness = menuBar()->addMenu(tr("&Staleness"));
-    staleness->addAction(tr("&Rules and Alerts…"), this, &MainWindow::openRulesDialog);
+    QAction *rules = staleness->addAction(tr("&Rules and Alerts…"), this, &MainWindow::openRulesDialog);
+    rules->setObjectName(u"rulesAction"_s);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(focusFilter);
