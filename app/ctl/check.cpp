@@ -60,7 +60,7 @@ int ctlCheck(CtlContext &ctx, const QStringList &arguments)
     for (const Group &group : groups.value()) {
         if (!matcher.matches(group.key))
             continue;
-        const Staleness state = ctx.policy.evaluate(group, now).state;
+        const Staleness state = ctx.session().policy().evaluate(group, now).state;
         switch (state) {
         case Staleness::Fresh: ++fresh; break;
         case Staleness::Warning: ++warning; break;

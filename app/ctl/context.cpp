@@ -1,5 +1,6 @@
 #include "ctl/context.h"
 
+
 #include "gateway/connectionresolver.h"
 #include "operations/auditlog.h"
 #include "core/awaitfuture.h"
@@ -110,9 +111,8 @@ std::optional<int> CtlContext::confirm(const QString &question, bool yes, const 
     return fail(refusal + u": not confirmed"_s, ExitRefused);
 }
 
-std::unique_ptr<GatewayClient> CtlContext::makeClient(const QUrl &url) const
+ClientOptions CtlContext::clientOptionsFor(const QUrl &url) const
 {
-    auto client = std::make_unique<GatewayClient>(url);
     ClientOptions clientOptions = m_connection ? m_connection->options : ClientOptions{};
     clientOptions.timeoutMs = options.timeoutMs;
     // Credentials belong to the gateway they were given for: another origin
@@ -123,8 +123,16 @@ std::unique_ptr<GatewayClient> CtlContext::makeClient(const QUrl &url) const
         clientOptions.authorization.clear();
     if (url.scheme() != u"https"_s)
         clientOptions.ssl.reset();
-    client->setOptions(clientOptions);
-    return client;
+    return clientOptions;
+}
+
+std::unique_ptr<GatewaySession> CtlContext::makeSession(const QUrl &url)
+{
+    auto session = std::make_unique<GatewaySession>(url, clientOptionsFor(url), GatewaySession::Persistence::ReadOnly);
+    session->setConfiguredPolicy(policy);
+    session->setSnapshotStore(&snapshotStore());
+    session->setAuditLog(&auditLog());
+    return session;
 }
 
 std::optional<int> CtlContext::prepareConnection()
@@ -157,41 +165,30 @@ std::optional<int> CtlContext::prepareConnection()
     return std::nullopt;
 }
 
-QString CtlContext::dataDirectory()
-{
-    // The GUI's QStandardPaths::AppDataLocation (organisation "PushDeck",
-    // application "pushdeck"); ours would be .../PushDeck/pushdeckctl.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/PushDeck/pushdeck"_s;
-}
-
 AuditLog &CtlContext::auditLog()
 {
     if (!m_audit)
-        m_audit = std::make_unique<AuditLog>(dataDirectory() + u"/audit.jsonl"_s);
+        m_audit = std::make_unique<AuditLog>(AuditLog::defaultPath());
     return *m_audit;
 }
 
 SnapshotStore &CtlContext::snapshotStore()
 {
     if (!m_store)
-        m_store = std::make_unique<SnapshotStore>(dataDirectory() + u"/snapshots"_s);
+        m_store = std::make_unique<SnapshotStore>(SnapshotStore::defaultDirectory());
     return *m_store;
 }
 
-GatewayClient &CtlContext::client()
+GatewaySession &CtlContext::session()
 {
-    if (!m_client) {
-        m_client = std::make_unique<GatewayClient>(gateway());
-        ClientOptions clientOptions = m_connection ? m_connection->options : ClientOptions{};
-        clientOptions.timeoutMs = options.timeoutMs;
-        m_client->setOptions(clientOptions);
-    }
-    return *m_client;
+    if (!m_session)
+        m_session = makeSession(gateway());
+    return *m_session;
 }
 
 Result<QList<Group>> CtlContext::fetchGroups()
 {
-    auto result = awaitFuture(client().groups());
+    auto result = awaitFuture(session().readGroups());
     if (!result)
         return result;
     QList<Group> groups = std::move(result).value();

@@ -8,6 +8,7 @@
 
 #include "gateway/connectionresolver.h"
 #include "gateway/gatewayclient.h"
+#include "session/gatewaysession.h"
 #include "core/labelmatcher.h"
 #include "staleness/stalenesspolicy.h"
 
@@ -90,15 +91,24 @@ public:
     // with, or nullopt to go ahead.
     std::optional<int> confirm(const QString &question, bool yes, const QString &refusal);
 
-    // The audit log and undo snapshots are the GUI's own (same files), so an
-    // action from cron can be undone from the dashboard and vice versa.
-    static QString dataDirectory();
+    // The audit log and undo snapshots are the window's own (same files,
+    // core/datadirectory.h), so an action from cron can be undone from the
+    // window and vice versa.
     AuditLog &auditLog();
     SnapshotStore &snapshotStore();
 
-    GatewayClient &client();
-    // A client for another gateway (repush --to-gateway), same options.
-    std::unique_ptr<GatewayClient> makeClient(const QUrl &url) const;
+    // The gateway's session, as the window has one: its client, the policy
+    // in effect (the rules with this gateway's scope and the cadences the
+    // window learned for it and saved; never written from here), the
+    // operations with the app's snapshots and audit log.
+    GatewaySession &session();
+    GatewayClient &client() { return *session().client(); }
+    // A session for another of several --gateway, with clientOptionsFor().
+    std::unique_ptr<GatewaySession> makeSession(const QUrl &url);
+    // The connection's options for `url`: credentials belong to the gateway
+    // they were given for; another origin gets the TLS settings but no
+    // Authorization (repush --to-gateway, several --gateway).
+    ClientOptions clientOptionsFor(const QUrl &url) const;
     // All groups, sorted by key.
     Result<QList<Group>> fetchGroups();
     double now() const;
@@ -111,7 +121,7 @@ public:
 
 private:
     std::optional<ResolvedConnection> m_connection;
-    std::unique_ptr<GatewayClient> m_client;
+    std::unique_ptr<GatewaySession> m_session;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<SnapshotStore> m_store;
 };

@@ -4,7 +4,7 @@
 #include "ctl/format.h"
 
 #include "core/awaitfuture.h"
-#include "operations/bulkdeleter.h"
+#include "session/gatewaysession.h"
 #include "staleness/pruneselection.h"
 
 using namespace Qt::StringLiterals;
@@ -19,7 +19,7 @@ void printPreview(CtlContext &ctx, const QList<Group> &groups, double now)
     for (const Group &group : groups) {
         const double age = groupAge(group, now);
         rows.append({group.key.toString(), ageText(age),
-                     stalenessName(ctx.policy.evaluate(group, now).state), QString::number(group.families.size())});
+                     stalenessName(ctx.session().policy().evaluate(group, now).state), QString::number(group.families.size())});
     }
     printTable(ctx.out(), {u"KEY"_s, u"AGE"_s, u"STATE"_s, u"FAMILIES"_s}, rows, {1, 3});
 }
@@ -49,10 +49,7 @@ int deleteGroups(CtlContext &ctx, const QList<Group> &groups, const QString &act
 
     BulkDeleteOptions options;
     options.action = action;
-    BulkDeleter deleter(&ctx.client(), groups, options);
-    deleter.setSnapshotStore(&ctx.snapshotStore());
-    deleter.setAuditLog(&ctx.auditLog());
-    const BulkDeleteReport report = awaitFuture(deleter.run());
+    const BulkDeleteReport report = awaitFuture(ctx.session().startBulkDelete(groups, options)->run());
     for (const KeyDeleteReport &key : report.keys) {
         out << deleteOutcomeName(key.outcome) << ' ' << key.key.toString();
         if (!key.error.isEmpty() && key.outcome != DeleteOutcome::Deleted)

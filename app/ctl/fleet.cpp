@@ -4,7 +4,8 @@
 
 #include "operations/auditlog.h"
 #include "core/awaitfuture.h"
-#include "operations/bulkdeleter.h"
+#include "session/fleetdelete.h"
+#include "session/gatewaysession.h"
 #include "staleness/pruneselection.h"
 #include "operations/snapshot.h"
 
@@ -23,10 +24,8 @@ std::vector<CtlGatewayGroups> fetchEveryGateway(CtlContext &ctx)
         CtlGatewayGroups gateway;
         gateway.url = url;
         gateway.name = url.toDisplayString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
-        gateway.client = ctx.makeClient(url);
-        gateway.policy = ctx.policy;
-        gateway.policy.setGateway(url);
-        futures.append(gateway.client->groups());
+        gateway.session = ctx.makeSession(url);
+        futures.append(gateway.session->readGroups());
         gateways.push_back(std::move(gateway));
     }
     // All requests are in flight at once: waiting for the first one lets
@@ -82,7 +81,7 @@ int deleteOnGateways(CtlContext &ctx, const QList<CtlGatewaySelection> &selectio
     for (const CtlGatewaySelection &selection : selections) {
         for (const Group &group : selection.groups) {
             rows.append({selection.gateway->name, group.key.toString(), ageText(groupAge(group, now)),
-                         stalenessName(selection.gateway->policy.evaluate(group, now).state),
+                         stalenessName(selection.gateway->session->policy().evaluate(group, now).state),
                          QString::number(group.families.size())});
         }
     }
@@ -98,31 +97,20 @@ int deleteOnGateways(CtlContext &ctx, const QList<CtlGatewaySelection> &selectio
                                 yes, u"refusing to delete %1"_s.arg(plural(total, "group"))))
         return *exit;
 
-    // One deleter per gateway, all started before any is waited for.
-    struct Run
-    {
-        const CtlGatewaySelection *selection;
-        std::unique_ptr<BulkDeleter> deleter;
-        QFuture<BulkDeleteReport> future;
-    };
-    std::vector<Run> runs;
-    for (const CtlGatewaySelection &selection : selections) {
-        if (selection.groups.isEmpty())
-            continue;
-        BulkDeleteOptions options;
-        options.action = action;
-        Run run;
-        run.selection = &selection;
-        run.deleter = std::make_unique<BulkDeleter>(selection.gateway->client.get(), selection.groups, options);
-        run.deleter->setSnapshotStore(&ctx.snapshotStore());
-        run.deleter->setAuditLog(&ctx.auditLog());
-        run.future = run.deleter->run();
-        runs.push_back(std::move(run));
-    }
+    // One deleter per gateway, all at the same time (as the window's Fleet tab).
+    QList<FleetDelete::Part> parts;
+    for (const CtlGatewaySelection &selection : selections)
+        parts.append({selection.gateway->session.get(), selection.groups});
+    BulkDeleteOptions options;
+    options.action = action;
+    FleetDelete run(parts, options);
+    const QHash<int, BulkDeleteReport> reports = awaitFuture(run.start());
     int exit = ExitOk;
-    for (Run &run : runs) {
-        const BulkDeleteReport report = awaitFuture(run.future);
-        const QString &gateway = run.selection->gateway->name;
+    for (int part = 0; part < selections.size(); ++part) {
+        if (!reports.contains(part))
+            continue;
+        const BulkDeleteReport &report = reports[part];
+        const QString &gateway = selections.at(part).gateway->name;
         for (const KeyDeleteReport &key : report.keys) {
             out << deleteOutcomeName(key.outcome) << ' ' << gateway << ' ' << key.key.toString();
             if (!key.error.isEmpty() && key.outcome != DeleteOutcome::Deleted)

@@ -16,9 +16,8 @@ struct CtlGatewayGroups
 {
     QUrl url;
     QString name;                           // URL without user info: what output shows
-    std::unique_ptr<GatewayClient> client;  // kept for the deletes
-    Result<QList<Group>> groups;            // sorted by key
-    StalenessPolicy policy;                 // ctx.policy, scoped to this gateway
+    std::unique_ptr<GatewaySession> session; // reads, judges (its policy) and deletes
+    Result<QList<Group>> groups;             // sorted by key
 };
 
 // Reads every gateway of ctx.gateways in parallel (each with its own client).

@@ -76,7 +76,7 @@ int ctlGroups(CtlContext &ctx, const QStringList &arguments)
         for (const Group &group : gateway.groups.value()) {
             if (!matcher.matches(group.key))
                 continue;
-            const StalenessVerdict verdict = gateway.policy.evaluate(group, now);
+            const StalenessVerdict verdict = gateway.session->policy().evaluate(group, now);
             if (!states.isEmpty() && !states.contains(verdict.state))
                 continue;
             const double age = groupAge(group, now);

@@ -46,7 +46,7 @@ int ctlLint(CtlContext &ctx, const QStringList &arguments)
     const auto groups = ctx.fetchGroups();
     if (!groups)
         return ctx.fail(groups.error());
-    const QList<LintFinding> findings = Lint::run(groups.value(), ctx.policy, ctx.now(), options);
+    const QList<LintFinding> findings = Lint::run(groups.value(), ctx.session().policy(), ctx.now(), options);
     if (parser.isSet(jsonOption))
         ctx.out() << jsonLine(Lint::toJson(findings, int(groups->size()))) << '\n';
     else

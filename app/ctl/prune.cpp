@@ -67,7 +67,7 @@ int ctlPrune(CtlContext &ctx, const QStringList &arguments)
         const double now = ctx.now();
         for (CtlGatewayGroups &gateway : gateways) {
             if (gateway.groups) // judged by the rules of its own gateway
-                selections.append({&gateway, groupsOf(selectForPrune(gateway.groups.value(), gateway.policy, criteria, now))});
+                selections.append({&gateway, groupsOf(selectForPrune(gateway.groups.value(), gateway.session->policy(), criteria, now))});
         }
         const int result = deleteOnGateways(ctx, selections, u"prune"_s, u"matches %1"_s.arg(criteria.describe()),
                                             parser.isSet(yesOption), dryRun);
@@ -76,7 +76,7 @@ int ctlPrune(CtlContext &ctx, const QStringList &arguments)
     const auto groups = ctx.fetchGroups();
     if (!groups)
         return ctx.fail(groups.error());
-    const auto candidates = selectForPrune(groups.value(), ctx.policy, criteria, ctx.now());
+    const auto candidates = selectForPrune(groups.value(), ctx.session().policy(), criteria, ctx.now());
     return deleteGroups(ctx, groupsOf(candidates), u"prune"_s, u"matches %1"_s.arg(criteria.describe()),
                         parser.isSet(yesOption), dryRun);
 }

@@ -77,9 +77,7 @@ int ctlPush(CtlContext &ctx, const QStringList &arguments)
         return ExitOk;
     }
 
-    GroupOperations ops(&ctx.client());
-    ops.setSnapshotStore(&ctx.snapshotStore());
-    ops.setAuditLog(&ctx.auditLog());
+    GroupOperations &ops = *ctx.session().operations();
     const auto result = awaitFuture(ops.pushNew(*key, text, parser.isSet(replaceOption)));
     if (!result)
         return ctx.fail(result.error(), CtlContext::ErrorOrigin::Operation);

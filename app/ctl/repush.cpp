@@ -50,14 +50,14 @@ int ctlRepush(CtlContext &ctx, const QStringList &arguments)
             return exit;
         to = *key;
     }
-    std::unique_ptr<GatewayClient> target;
+    std::optional<QUrl> target;
     QString targetName = ctx.gateway().toDisplayString(QUrl::RemoveUserInfo);
     if (parser.isSet(toGatewayOption)) {
         const auto url = GatewayClient::normalizeUrl(parser.value(toGatewayOption));
         if (!url)
             return ctx.fail(u"--to-gateway: %1"_s.arg(url.errorString()), ExitUsage);
         if (url.value() != ctx.gateway()) {
-            target = ctx.makeClient(url.value());
+            target = url.value();
             targetName = url->toDisplayString(QUrl::RemoveUserInfo);
         }
     }
@@ -84,14 +84,13 @@ int ctlRepush(CtlContext &ctx, const QStringList &arguments)
             return *exit;
     }
 
-    GroupOperations ops(&ctx.client());
-    ops.setSnapshotStore(&ctx.snapshotStore());
-    ops.setAuditLog(&ctx.auditLog());
+    GroupOperations &ops = *ctx.session().operations();
     Result<OperationResult> result;
     if (!target && !keepOld)
         result = awaitFuture(ops.move(*from, to, overwrite));
     else
-        result = awaitFuture(ops.copyToGateway(*from, target ? target.get() : &ctx.client(), to, overwrite));
+        result = target ? awaitFuture(ops.copyToGateway(*from, *target, ctx.clientOptionsFor(*target), to, overwrite))
+                        : awaitFuture(ops.copyToGateway(*from, &ctx.client(), to, overwrite));
     if (!result)
         return ctx.fail(result.error(), CtlContext::ErrorOrigin::Operation);
     ctx.out() << result->message << Qt::endl;
@@ -100,10 +99,7 @@ int ctlRepush(CtlContext &ctx, const QStringList &arguments)
         // of exactly the old group.
         BulkDeleteOptions options;
         options.action = u"move"_s;
-        BulkDeleter deleter(&ctx.client(), source, options);
-        deleter.setSnapshotStore(&ctx.snapshotStore());
-        deleter.setAuditLog(&ctx.auditLog());
-        const BulkDeleteReport report = awaitFuture(deleter.run());
+        const BulkDeleteReport report = awaitFuture(ctx.session().startBulkDelete(source, options)->run());
         if (!report.allDeleted())
             return ctx.fail(u"copied, but the old group %1 was not deleted: %2"_s.arg(from->toString(), report.summary()));
         ctx.out() << "deleted " << from->toString() << " on " << ctx.gateway().toDisplayString(QUrl::RemoveUserInfo) << Qt::endl;

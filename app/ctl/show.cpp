@@ -47,7 +47,7 @@ int ctlShow(CtlContext &ctx, const QStringList &arguments)
                                                      similarKeysHint(*key, groups.value())));
 
     const double now = ctx.now();
-    const StalenessVerdict verdict = ctx.policy.evaluate(*found, now);
+    const StalenessVerdict verdict = ctx.session().policy().evaluate(*found, now);
     ExpositionWriteOptions options;
     options.dropLabels = found->key.names();
     if (parser.isSet(jsonOption)) {

@@ -126,9 +126,7 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
                                     parser.isSet(yesOption), u"refusing to replace or delete groups"_s))
             return *exit;
     }
-    GroupOperations ops(&ctx.client());
-    ops.setSnapshotStore(&ctx.snapshotStore());
-    ops.setAuditLog(&ctx.auditLog());
+    GroupOperations &ops = *ctx.session().operations();
     RestoreOptions options;
     options.replaceExisting = !skipExisting;
     const auto report = awaitFuture(ops.restore(*snapshot, options));

@@ -49,9 +49,7 @@ int ctlWipe(CtlContext &ctx, const QStringList &arguments)
     if (auto exit = ctx.confirm(u"Wipe all %1 from %2?"_s.arg(plural(groups->size(), "group"), gateway),
                                 parser.isSet(yesOption), u"refusing to wipe %1"_s.arg(gateway)))
         return *exit;
-    GroupOperations ops(&ctx.client());
-    ops.setSnapshotStore(&ctx.snapshotStore());
-    ops.setAuditLog(&ctx.auditLog());
+    GroupOperations &ops = *ctx.session().operations();
     const auto result = awaitFuture(ops.wipe());
     if (!result)
         return ctx.fail(result.error(), CtlContext::ErrorOrigin::Operation);

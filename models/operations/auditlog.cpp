@@ -1,5 +1,7 @@
 #include "operations/auditlog.h"
 
+#include "core/datadirectory.h"
+
 #include "operations/snapshot.h"
 
 #include <QCoreApplication>
@@ -112,7 +114,7 @@ AuditLog::~AuditLog()
 
 QString AuditLog::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/audit.jsonl"_s;
+    return dataDirectory() + u"/audit.jsonl"_s;
 }
 
 QString AuditLog::newRunId()

@@ -1,5 +1,7 @@
 #include "operations/snapshot.h"
 
+#include "core/datadirectory.h"
+
 #include "format/exposition.h"
 
 #include <QCoreApplication>
@@ -510,7 +512,7 @@ SnapshotStore::SnapshotStore(QString directory)
 
 QString SnapshotStore::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/snapshots"_s;
+    return dataDirectory() + u"/snapshots"_s;
 }
 
 QString SnapshotStore::resolve(const QString &nameOrPath) const

@@ -1,5 +1,7 @@
 #include "session/gatewaysession.h"
 
+#include "core/datadirectory.h"
+
 #include "operations/auditlog.h"
 #include "operations/snapshot.h"
 
@@ -49,13 +51,15 @@ GatewaySession::GatewaySession(const QUrl &url, const ClientOptions &options, Pe
     });
     m_clock.start();
 
-    if (m_persistence != Persistence::None) {
+    m_history.setAutoSaveInterval(0);
+    // A missing or unreadable file starts afresh: history and cadences are
+    // learned again, nothing else depends on them.
+    if (m_persistence != Persistence::None)
+        (void)m_cadence.loadFromFile(cadenceFilePath(url));
+    if (m_persistence == Persistence::ReadWrite) {
         m_history.setFilePath(StalenessHistory::defaultFilePath(url));
-        m_history.setAutoSaveInterval(m_persistence == Persistence::ReadWrite ? 60 : 0);
-        (void)m_history.load(m_now); // a missing or unreadable file starts a fresh history
-        (void)m_cadence.loadFromFile(cadenceFilePath(url)); // likewise: cadences are learned again
-    } else {
-        m_history.setAutoSaveInterval(0);
+        m_history.setAutoSaveInterval(60);
+        (void)m_history.load(m_now);
     }
     updatePolicy();
 }
@@ -79,7 +83,7 @@ QString GatewaySession::cadenceFilePath(const QUrl &gateway)
                                                    QCryptographicHash::Sha256)
                               .toHex()
                               .left(16);
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/cadence/"_s + QString::fromLatin1(id)
+    return dataDirectory() + u"/cadence/"_s + QString::fromLatin1(id)
            + u".dat"_s;
 }
 

@@ -39,7 +39,7 @@ public:
     // What a session keeps on disk between runs, per gateway.
     enum class Persistence {
         None,    // tests and one-shot CLI reads of nothing learned
-        ReadOnly, // loads learned cadences and history, never writes (the CLI)
+        ReadOnly, // loads the learned cadences, never writes (the CLI)
         ReadWrite // the window: loads at start, saves on close and every minute
     };
 

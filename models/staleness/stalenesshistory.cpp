@@ -1,5 +1,7 @@
 #include "staleness/stalenesshistory.h"
 
+#include "core/datadirectory.h"
+
 #include <QCryptographicHash>
 #include <QDataStream>
 #include <QDir>
@@ -337,7 +339,7 @@ QString StalenessHistory::defaultFilePath(const QUrl &gateway)
         url.setPath({}); // http://gw:9091/ and http://gw:9091 are one gateway
     const QByteArray id = url.toEncoded();
     const QString name = QString::fromLatin1(QCryptographicHash::hash(id, QCryptographicHash::Sha1).toHex().left(16));
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history/"_s + name + u".dat"_s;
+    return dataDirectory() + u"/history/"_s + name + u".dat"_s;
 }
 
 Result<Done> StalenessHistory::save() const

@@ -2,6 +2,8 @@
 // output (checked with a JSON parser), filters, keys with `/`, empty values,
 // quotes and newlines, and one-line argument errors that point at the column.
 
+#include "session/gatewaysession.h"
+#include "staleness/cadencetracker.h"
 #include "builders.h"
 #include "ctlrunner.h"
 #include "format/exposition.h"
@@ -34,6 +36,8 @@ public:
         env.remove(u"PUSHDECK_READ_ONLY"_s);
         return runCtl(QStringList{u"--gateway"_s, m_gateway.toString()} + arguments, input, env);
     }
+
+    QString dataPath() const { return m_data.path(); }
 
 private:
     QUrl m_gateway;
@@ -360,6 +364,42 @@ private Q_SLOTS:
         QVERIFY(help.out.startsWith("Usage: pushdeckctl groups [options]"));
         QVERIFY(help.out.contains("--older-than"));
         QVERIFY(help.out.contains("--gateway"));
+    }
+
+    // The window saves the cadences it learned per gateway; the CLI judges
+    // by them too (read-only): a group pushed every 50 ms by what the window
+    // saw is stale a moment later, by the default rules fresh for minutes.
+    void judgesByTheCadencesTheWindowLearned()
+    {
+        const GroupingKey cadenced = key(u"{job=\"cadenced\"}"_s);
+        QCOMPARE(m_gateway.push(cadenced, "m 1\n"), 200);
+        const auto groups = m_gateway.groups();
+        QVERIFY(groups);
+        const auto group = std::find_if(groups->begin(), groups->end(), [&](const Group &g) { return g.key == cadenced; });
+        QVERIFY(group != groups->end());
+        CadenceTracker tracker;
+        for (int i = 4; i >= 0; --i)
+            QVERIFY(tracker.observePush(cadenced, group->pushTime - i * 0.05));
+        QCOMPARE(tracker.cadence(cadenced).intervals, 4);
+
+        Ctl learned(m_gateway.url()); // a data directory where the window saved cadences
+        const QByteArray savedHome = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", learned.dataPath().toUtf8());
+        const QString file = GatewaySession::cadenceFilePath(m_gateway.url());
+        qputenv("XDG_DATA_HOME", savedHome);
+        QVERIFY2(file.startsWith(learned.dataPath()), qPrintable(file));
+        const auto saved = tracker.saveToFile(file);
+        QVERIFY2(saved, qPrintable(saved.errorString()));
+        QTest::qWait(300); // 6 cadences
+
+        const QStringList arguments{u"groups"_s, u"--json"_s, u"--match"_s, cadenced.toString()};
+        const CtlRun judged = learned(arguments);
+        QVERIFY2(judged.exitCode == 0, qPrintable(judged.describe()));
+        QCOMPARE(jsonLines(judged.out).value(0)[u"state"_s].toString(), u"stale"_s);
+        const CtlRun plain = Ctl(m_gateway.url())(arguments); // nothing learned
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.describe()));
+        QCOMPARE(jsonLines(plain.out).value(0)[u"state"_s].toString(), u"fresh"_s);
+        QCOMPARE(m_gateway.deleteGroup(cadenced), 202); // the other tests count five groups
     }
 
     void emptyGateway()
