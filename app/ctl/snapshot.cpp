@@ -9,6 +9,7 @@
 #include "operations/groupoperations.h"
 #include "operations/snapshot.h"
 #include "staleness/pruneselection.h"
+#include "core/urls.h"
 
 #include <QFileInfo>
 #include <QSet>

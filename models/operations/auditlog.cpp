@@ -1,8 +1,7 @@
 #include "operations/auditlog.h"
 
 #include "core/datadirectory.h"
-
-#include "operations/snapshot.h"
+#include "core/jsonwriter.h"
 
 #include <QCoreApplication>
 #include <QDir>

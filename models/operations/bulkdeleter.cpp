@@ -2,6 +2,7 @@
 
 #include "operations/auditlog.h"
 #include "operations/snapshot.h"
+#include "core/urls.h"
 
 #include <QCoreApplication>
 #include <QPointer>

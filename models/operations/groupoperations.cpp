@@ -2,6 +2,7 @@
 
 #include "operations/auditlog.h"
 #include "format/exposition.h"
+#include "core/urls.h"
 
 #include <QCoreApplication>
 #include <QPromise>

@@ -43,7 +43,6 @@
 
 #include <QDateTime>
 #include <QList>
-#include <QUrl>
 #include <QString>
 
 namespace PushDeck {
@@ -72,13 +71,6 @@ struct Snapshot
     // the key's labels dropped (the gateway adds them back).
     static QByteArray expositionFor(const Group &group);
 };
-
-// A URL as it may be written to disk or logs: without user name/password.
-QString redactedUrl(const QUrl &url);
-// Appends `text` as a quoted JSON string (UTF-8; never a raw newline). The
-// snapshot and audit writers build their JSON by hand: QJsonDocument costs
-// more than the DELETE an audit entry records.
-void appendJsonString(QByteArray &out, QStringView text);
 
 // A directory of snapshots, one file per snapshot, named
 // `snapshot-<yyyyMMddTHHmmss.zzz>Z-<action>.json` so the listing is cheap and

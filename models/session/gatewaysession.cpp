@@ -4,6 +4,7 @@
 
 #include "operations/auditlog.h"
 #include "operations/snapshot.h"
+#include "core/urls.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

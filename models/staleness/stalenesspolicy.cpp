@@ -1,6 +1,7 @@
 #include "staleness/stalenesspolicy.h"
 
 #include "core/duration.h"
+#include "core/urls.h"
 
 #include <cmath>
 
@@ -40,14 +41,6 @@ QString normalizedGatewayText(QString text)
 }
 
 } // namespace
-
-QString gatewayName(const QUrl &url)
-{
-    QString path = url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    return url.host() + (url.port() > 0 ? u":"_s + QString::number(url.port()) : QString()) + path;
-}
 
 bool StalenessRule::appliesToGateway(const QStringList &identifiers) const
 {

@@ -43,10 +43,6 @@ struct StalenessRule
     bool appliesToGateway(const QStringList &identifiers) const;
 };
 
-// "host:port/prefix" of a gateway base URL: how tabs, previews and the CLI
-// name a gateway, and what a rule's gateway field is usually set to.
-QString gatewayName(const QUrl &url);
-
 // How a learned cadence turns into thresholds. A group is judged by its
 // cadence only once `minIntervals` intervals were observed: two pushes say
 // little about a rhythm.

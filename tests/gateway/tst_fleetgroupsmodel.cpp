@@ -10,6 +10,7 @@
 #include "gateway/poller.h"
 #include "builders.h"
 #include "testgateway.h"
+#include "core/urls.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -18,6 +18,7 @@
 #include "operations/snapshot.h"
 #include "builders.h"
 #include "testgateway.h"
+#include "core/urls.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -2,7 +2,7 @@
 // tail, export; a torn last line does not hide the others.
 
 #include "operations/auditlog.h"
-#include "operations/snapshot.h"
+#include "core/urls.h"
 
 #include <QFile>
 #include <QJsonDocument>

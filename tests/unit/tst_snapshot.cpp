@@ -5,6 +5,7 @@
 #include "format/exposition.h"
 #include "operations/snapshot.h"
 #include "builders.h"
+#include "core/urls.h"
 
 #include <QFile>
 #include <QSet>

@@ -4,6 +4,7 @@
 #include "staleness/cadencetracker.h"
 #include "staleness/stalenesspolicy.h"
 #include "builders.h"
+#include "core/urls.h"
 
 #include <QTest>
 

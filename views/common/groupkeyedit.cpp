@@ -1,6 +1,6 @@
 #include "views/common/groupkeyedit.h"
 
-#include "operations/snapshot.h"
+#include "core/urls.h"
 
 #include <QFontDatabase>
 #include <QLabel>

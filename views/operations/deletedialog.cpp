@@ -4,7 +4,7 @@
 #include "views/operations/bulkdeleteview.h"
 #include "session/gatewaysession.h"
 #include "views/operations/operationkeytable.h"
-#include "operations/snapshot.h"
+#include "core/urls.h"
 
 #include <QCheckBox>
 #include <QDateTime>

@@ -8,6 +8,7 @@
 #include "views/operations/prunewizard.h"
 #include "views/operations/pushdialog.h"
 #include "views/operations/wipedialog.h"
+#include "core/urls.h"
 
 #include <QAction>
 #include <QApplication>

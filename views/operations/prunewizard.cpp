@@ -5,7 +5,7 @@
 #include "core/duration.h"
 #include "session/gatewaysession.h"
 #include "views/operations/operationkeytable.h"
-#include "operations/snapshot.h"
+#include "core/urls.h"
 #include "views/common/stateicons.h"
 
 #include <QButtonGroup>

@@ -2,7 +2,7 @@
 
 #include "views/common/actionicons.h"
 #include "operations/groupoperations.h"
-#include "operations/snapshot.h"
+#include "core/urls.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
