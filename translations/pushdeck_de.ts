@@ -757,6 +757,13 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
+    <name>ExpositionCheck</name>
+    <message>
+        <source>series of %1 has the label %2=&quot;%3&quot;, but the grouping key says %2=&quot;%4&quot;: the gateway would reject the push</source>
+        <translation>eine Serie von %1 hat das Label %2=&quot;%3&quot;, der Gruppierungsschlüssel aber %2=&quot;%4&quot;: das Gateway würde den Push ablehnen</translation>
+    </message>
+</context>
+<context>
     <name>PushDeck::ExpositionEdit</name>
     <message>
         <source>Load file…</source>
@@ -1085,10 +1092,6 @@ Als Prometheus-Regeldatei:
 </context>
 <context>
     <name>GroupOperations</name>
-    <message>
-        <source>series of %1 has the label %2=&quot;%3&quot;, but the grouping key says %2=&quot;%4&quot;: the gateway would reject the push</source>
-        <translation>eine Serie von %1 hat das Label %2=&quot;%3&quot;, der Gruppierungsschlüssel aber %2=&quot;%4&quot;: das Gateway würde den Push ablehnen</translation>
-    </message>
     <message>
         <source>the undo snapshot could not be written, nothing was changed: %1</source>
         <translation>der Schnappschuss zum Rückgängigmachen konnte nicht geschrieben werden, nichts wurde geändert: %1</translation>

@@ -1,7 +1,7 @@
 #include "ctl/format.h"
 
 #include "core/duration.h"
-#include "format/exposition.h"
+#include "format/value.h"
 #include "staleness/pruneselection.h"
 
 #include <QDateTime>

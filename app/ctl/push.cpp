@@ -7,6 +7,7 @@
 
 #include "core/awaitfuture.h"
 #include "operations/groupoperations.h"
+#include "format/expositioncheck.h"
 
 #include <QFile>
 
@@ -61,7 +62,7 @@ int ctlPush(CtlContext &ctx, const QStringList &arguments)
 
     // Validated here already so the error names the file and no request is
     // made; GroupOperations validates again (it is the one rule for all).
-    const auto families = GroupOperations::validate(text, *key);
+    const auto families = validateForPush(text, *key);
     if (!families)
         return ctx.fail(u"invalid exposition in %1: %2"_s.arg(source, families.errorString()), ExitDataError);
     int series = 0;

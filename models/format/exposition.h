@@ -20,18 +20,16 @@ struct ExpositionWriteOptions
 
 QByteArray writeExposition(const QList<MetricFamily> &families,
                            const ExpositionWriteOptions &options = {});
+// The group's families as text to push to its own key: without the key's
+// labels (the gateway adds them back), empty-valued labels and the
+// gateway's push_time families. What an editor shows, what an undo snapshot
+// pushes back and what a move or copy pushes to the new key.
+QByteArray groupExposition(const Group &group);
 
 // Parses text into families. Histograms/summaries are reassembled from their
 // _bucket/_sum/_count and quantile series. Errors carry line and column and
 // say them in the message ("line 3, column 7: ..."). Accepts exactly what
 // the gateway accepts (no timestamps: the gateway rejects pushes with them).
 Result<QList<MetricFamily>> parseExposition(QByteArrayView text);
-
-// Formats a value as the text format and the gateway do: NaN, +Inf, -Inf,
-// otherwise the shortest round-trip representation.
-QByteArray formatValue(double value);
-// Parses a sample value as Go's strconv.ParseFloat does (NaN, +Inf, Inf, -Inf
-// case-insensitive, decimal and exponent forms). Exact round trip.
-std::optional<double> parseValue(QByteArrayView text);
 
 } // namespace PushDeck

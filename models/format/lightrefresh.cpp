@@ -1,6 +1,6 @@
 #include "format/lightrefresh.h"
 
-#include "format/exposition.h"
+#include "format/value.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "items/familytreemodel.h"
 
-#include "format/exposition.h"
+#include "format/value.h"
 
 #include <algorithm>
 #include <cmath>

@@ -6,7 +6,7 @@
 // anything, verifies its effect by reading the gateway back, and audits.
 //
 // Safety rules every operation keeps:
-//  - Text is validated with parseExposition before anything is sent (Parse
+//  - Text is validated with validateForPush before anything is sent (Parse
 //    errors carry line and column); a rejected push returns the gateway's
 //    own message (Error::Http with the body's first line) and changes
 //    nothing.
@@ -136,20 +136,6 @@ public:
     // Operations started and not yet finished (each public call above that
     // reaches the gateway counts until its future finishes).
     int runningCount() const { return m_running; }
-
-    // Helpers for editors and previews (pure).
-    // The group's families as exposition text without the key's labels:
-    // what an editor shows and what pushing to the same key reproduces.
-    static QByteArray currentText(const Group &group);
-    // parseExposition plus the checks the gateway would make on a push
-    // (no label named like a key label with another value).
-    static Result<QList<MetricFamily>> validate(const QByteArray &text, const GroupingKey &key = {});
-    // A unified diff (---/+++ header, @@ hunks, ` `/`-`/`+` lines) with
-    // `context` lines around changes; empty when the texts are equal.
-    static QString diff(const QByteArray &oldText, const QByteArray &newText, int context = 3);
-    // Families with the key's labels and empty-valued labels removed: what
-    // must be equal between a group and its copy under another key.
-    static QList<MetricFamily> withoutKeyLabels(const QList<MetricFamily> &families, const GroupingKey &key);
 
 Q_SIGNALS:
     // Every operation that reaches the gateway, from its call to the end of

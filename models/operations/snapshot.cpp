@@ -1,9 +1,8 @@
 #include "operations/snapshot.h"
 
 #include "core/datadirectory.h"
-
-#include "format/exposition.h"
 #include "core/jsonwriter.h"
+#include "format/value.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -418,15 +417,6 @@ Result<Snapshot> Snapshot::load(const QString &path)
     if (!snapshot)
         return Error::make(snapshot.error().kind, tr("%1: %2").arg(path, snapshot.errorString()));
     return snapshot;
-}
-
-QByteArray Snapshot::expositionFor(const Group &group)
-{
-    ExpositionWriteOptions options;
-    options.skipGatewayFamilies = true;
-    options.dropLabels = group.key.names();
-    options.dropEmptyLabels = true;
-    return writeExposition(group.families, options);
 }
 
 // SnapshotStore ------------------------------------------------------------

@@ -36,7 +36,7 @@
 // so any label value or help text (newlines, quotes, backslashes, unicode)
 // survives exactly. Families are kept structured rather than as exposition
 // text so that a snapshot never depends on the text parser to be read back;
-// Snapshot::expositionFor() gives the text to push.
+// groupExposition() (format/exposition.h) gives the text to push.
 
 #include "core/metrics.h"
 #include "core/result.h"
@@ -66,10 +66,6 @@ struct Snapshot
     // leaves either the old file or the complete new one.
     Result<Done> save(const QString &path) const;
     static Result<Snapshot> load(const QString &path);
-
-    // The text to push to restore `group` to its own key: its families with
-    // the key's labels dropped (the gateway adds them back).
-    static QByteArray expositionFor(const Group &group);
 };
 
 // A directory of snapshots, one file per snapshot, named

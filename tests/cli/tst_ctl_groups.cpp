@@ -7,7 +7,7 @@
 #include "builders.h"
 #include "ctlrunner.h"
 #include "format/exposition.h"
-#include "operations/groupoperations.h"
+#include "format/expositioncheck.h"
 #include "testgateway.h"
 
 #include <QJsonArray>
@@ -250,8 +250,8 @@ private Q_SLOTS:
             QVERIFY(group);
             // Without the key's labels: ready to push to any key.
             QVERIFY(!run.out.contains("job="));
-            QVERIFY(sameFamilies(GroupOperations::withoutKeyLabels(*parsed, group->key),
-                                 GroupOperations::withoutKeyLabels(group->families, group->key)));
+            QVERIFY(sameFamilies(withoutKeyLabels(*parsed, group->key),
+                                 withoutKeyLabels(group->families, group->key)));
         }
     }
 

@@ -5,7 +5,7 @@
 
 #include "builders.h"
 #include "ctlrunner.h"
-#include "operations/groupoperations.h"
+#include "format/expositioncheck.h"
 #include "testgateway.h"
 
 #include <QTemporaryDir>
@@ -40,8 +40,8 @@ const QByteArray Text = "# HELP v A value.\n# TYPE v gauge\nv{x=\"1\"} NaN\nv{x=
 
 bool sameContent(const Group &a, const Group &b)
 {
-    return sameFamilies(GroupOperations::withoutKeyLabels(a.families, a.key),
-                        GroupOperations::withoutKeyLabels(b.families, b.key));
+    return sameFamilies(withoutKeyLabels(a.families, a.key),
+                        withoutKeyLabels(b.families, b.key));
 }
 
 } // namespace

@@ -6,7 +6,7 @@
 
 #include "builders.h"
 #include "ctlrunner.h"
-#include "operations/groupoperations.h"
+#include "format/expositioncheck.h"
 #include "operations/snapshot.h"
 #include "testgateway.h"
 
@@ -47,8 +47,8 @@ const QByteArray Text = "# HELP v A \\\\ value.\\nsecond line\n# TYPE v gauge\nv
 
 bool sameContent(const Group &a, const Group &b)
 {
-    return sameFamilies(GroupOperations::withoutKeyLabels(a.families, a.key),
-                        GroupOperations::withoutKeyLabels(b.families, b.key));
+    return sameFamilies(withoutKeyLabels(a.families, a.key),
+                        withoutKeyLabels(b.families, b.key));
 }
 
 } // namespace

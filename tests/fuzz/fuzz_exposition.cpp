@@ -7,6 +7,7 @@
 
 #include "format/exposition.h"
 #include "fuzzcheck.h"
+#include "format/value.h"
 
 #include <cmath>
 

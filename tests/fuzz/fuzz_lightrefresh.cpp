@@ -5,7 +5,7 @@
 // entries. Merging onto exactly the scanned groups updates every time and
 // never asks for a full read.
 
-#include "format/exposition.h"
+#include "format/value.h"
 #include "fuzzcheck.h"
 #include "format/lightrefresh.h"
 

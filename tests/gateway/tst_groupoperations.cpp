@@ -10,6 +10,8 @@
 #include "operations/snapshot.h"
 #include "builders.h"
 #include "testgateway.h"
+#include "format/expositioncheck.h"
+#include "format/textdiff.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -153,8 +155,8 @@ private Q_SLOTS:
         QVERIFY(!contains(groups, from));
         const auto target = f.gateway.group(to);
         QVERIFY(target);
-        QVERIFY(sameFamilies(GroupOperations::withoutKeyLabels(target->families, to),
-                             GroupOperations::withoutKeyLabels(original->families, from)));
+        QVERIFY(sameFamilies(withoutKeyLabels(target->families, to),
+                             withoutKeyLabels(original->families, from)));
         // The target's series carry the new key's labels.
         for (const auto &family : target->families)
             for (const auto &series : family.series)
@@ -286,12 +288,12 @@ private Q_SLOTS:
         QVERIFY(original);
 
         // What an editor shows, and the diff against an edit.
-        const QByteArray current = GroupOperations::currentText(*original);
+        const QByteArray current = groupExposition(*original);
         QVERIFY(current.contains("v{i=\"1\"} +Inf"));
         QByteArray edited = current;
         edited.replace("v{i=\"3\"} 0.1", "v{i=\"3\"} 0.25");
         edited.append("# TYPE added gauge\nadded{k=\"x\\\\y\"} -Inf\n");
-        const QString diff = GroupOperations::diff(current, edited);
+        const QString diff = unifiedDiff(current, edited);
         QVERIFY2(diff.contains(u"-v{i=\"3\"} 0.1\n+v{i=\"3\"} 0.25\n"_s), qPrintable(diff));
         QVERIFY(diff.contains(u"+added{k=\"x\\\\y\"} -Inf\n"_s));
 
@@ -309,7 +311,7 @@ private Q_SLOTS:
         const auto expected = parseExposition(edited);
         QVERIFY(expected.ok());
         const auto now = f.gateway.group(k);
-        QVERIFY(sameFamilies(GroupOperations::withoutKeyLabels(now->families, k), GroupOperations::withoutKeyLabels(*expected, k)));
+        QVERIFY(sameFamilies(withoutKeyLabels(now->families, k), withoutKeyLabels(*expected, k)));
 
         // Undo restores the exact original families.
         const auto undone = awaitFuture(f.ops->undoLatest());
@@ -385,8 +387,8 @@ private Q_SLOTS:
         // Under another key.
         const GroupingKey renamed = key(u"{job=\"copy2\"}"_s);
         QVERIFY(awaitFuture(f.ops->copyToGateway(k, &other.client(), renamed)).ok());
-        QVERIFY(sameFamilies(GroupOperations::withoutKeyLabels(other.group(renamed)->families, renamed),
-                             GroupOperations::withoutKeyLabels(original->families, k)));
+        QVERIFY(sameFamilies(withoutKeyLabels(other.group(renamed)->families, renamed),
+                             withoutKeyLabels(original->families, k)));
         // The snapshot points at the target gateway, where undo acts.
         const auto snapshot = f.store->load(f.store->latest()->path);
         QCOMPARE(snapshot->gatewayUrl, other.url().toString());
@@ -479,7 +481,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, oldText);
         QFETCH(QByteArray, newText);
         QFETCH(QString, expected);
-        QCOMPARE(GroupOperations::diff(oldText, newText), expected);
+        QCOMPARE(unifiedDiff(oldText, newText), expected);
     }
 };
 

@@ -23,6 +23,7 @@
 #include "builders.h"
 #include "testgateway.h"
 #include "views/operations/wipedialog.h"
+#include "format/expositioncheck.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -547,8 +548,8 @@ private Q_SLOTS:
         QVERIFY(!find(*after, from));
         const Group *moved = find(*after, to);
         QVERIFY(moved);
-        QVERIFY(sameFamilies(GroupOperations::withoutKeyLabels(moved->families, to),
-                             GroupOperations::withoutKeyLabels(original.families, from)));
+        QVERIFY(sameFamilies(withoutKeyLabels(moved->families, to),
+                             withoutKeyLabels(original.families, from)));
 
         // Edit and push: the diff shows the change before it is sent.
         {

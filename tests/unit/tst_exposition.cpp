@@ -6,6 +6,7 @@
 #include "format/exposition.h"
 #include "core/metrics.h"
 #include "builders.h"
+#include "format/value.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // FamilyTreeModel: the family → series → bucket/quantile tree of one group,
 // merged in place on refresh so expanded rows (persistent indexes) survive.
 
-#include "format/exposition.h"
+#include "format/value.h"
 #include "items/familytreemodel.h"
 #include "builders.h"
 

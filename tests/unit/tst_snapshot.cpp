@@ -170,10 +170,10 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.filePath(u"sub"_s)).entryList(QDir::Files), QStringList{u"one.json"_s});
     }
 
-    void expositionForPushesTheSameFamilies()
+    void groupExpositionPushesTheSameFamilies()
     {
         const Group group = varietyGroup();
-        const QByteArray text = Snapshot::expositionFor(group);
+        const QByteArray text = groupExposition(group);
         // Key labels are left to the gateway; the escaped text label stays.
         QVERIFY(!text.contains("zone="));
         QVERIFY(!text.contains("job="));

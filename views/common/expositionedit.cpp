@@ -1,6 +1,6 @@
 #include "views/common/expositionedit.h"
 
-#include "operations/groupoperations.h"
+#include "format/expositioncheck.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -138,12 +138,12 @@ void ExpositionEdit::startValidation()
     const QByteArray text = this->text();
     const GroupingKey key = m_key;
     if (text.size() < AsyncValidationBytes) {
-        applyResult(GroupOperations::validate(text, key));
+        applyResult(validateForPush(text, key));
         return;
     }
     const quint64 generation = ++m_generation;
     m_status->setText(tr("Checking %1 KB…").arg(text.size() / 1024));
-    QtConcurrent::run([text, key] { return GroupOperations::validate(text, key); })
+    QtConcurrent::run([text, key] { return validateForPush(text, key); })
         .then(this, [this, generation](Result<QList<MetricFamily>> result) {
             if (generation != m_generation)
                 return; // edited meanwhile: a newer validation follows
@@ -155,7 +155,7 @@ const Result<QList<MetricFamily>> &ExpositionEdit::validateNow()
 {
     m_delay->stop();
     ++m_generation;
-    applyResult(GroupOperations::validate(text(), m_key));
+    applyResult(validateForPush(text(), m_key));
     return m_result;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // An editor for Prometheus text exposition (monospace; paste or load a file),
 // validated as it is edited with the same parser and checks that run before
-// a push (GroupOperations::validate). A problem is shown with its line and
+// a push (validateForPush). A problem is shown with its line and
 // column, the line is highlighted, and goToError() puts the cursor there.
 
 #include "core/groupingkey.h"

@@ -4,6 +4,8 @@
 #include "views/common/expositionedit.h"
 #include "gateway/gatewayclient.h"
 #include "views/common/groupkeyedit.h"
+#include "format/exposition.h"
+#include "format/textdiff.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -80,7 +82,7 @@ RePushDialog::RePushDialog(GroupOperations *ops, const QUrl &gatewayUrl, const G
     , m_ops(ops)
     , m_gatewayUrl(gatewayUrl)
     , m_group(group)
-    , m_currentText(GroupOperations::currentText(group))
+    , m_currentText(groupExposition(group))
 {
     setObjectName(u"rePushDialog"_s);
     setWindowTitle(tr("Re-push %1").arg(group.key.toString()));
@@ -379,7 +381,7 @@ void RePushDialog::updateDiff()
     const QByteArray newText = m_editor->text();
     const quint64 generation = ++m_diffGeneration;
     // The diff of big texts takes a while: off the UI thread.
-    QtConcurrent::run([oldText, newText] { return GroupOperations::diff(oldText, newText); })
+    QtConcurrent::run([oldText, newText] { return unifiedDiff(oldText, newText); })
         .then(this, [this, generation](const QString &diff) {
             if (generation != m_diffGeneration)
                 return;
@@ -463,7 +465,7 @@ void RePushDialog::finishRun(const QString &action, const Result<OperationResult
         } else if (action != u"copy"_s && result->after.key == m_group.key) {
             // The group changed: diffs and the next push start from it.
             m_group = result->after;
-            m_currentText = GroupOperations::currentText(m_group);
+            m_currentText = groupExposition(m_group);
             updateDiff();
         }
     }
