@@ -197,29 +197,6 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
     </message>
 </context>
 <context>
-    <name>PushDeck::BulkDeleteConnection</name>
-    <message>
-        <source>%1: no complete answer within %2 s</source>
-        <translation>%1: keine vollständige Antwort innerhalb von %2 s</translation>
-    </message>
-    <message>
-        <source>the connection was closed before the answer was complete</source>
-        <translation>die Verbindung wurde geschlossen, bevor die Antwort vollständig war</translation>
-    </message>
-    <message>
-        <source>malformed HTTP answer</source>
-        <translation>fehlerhafte HTTP-Antwort</translation>
-    </message>
-    <message>
-        <source>not an HTTP answer</source>
-        <translation>keine HTTP-Antwort</translation>
-    </message>
-    <message>
-        <source>%1 answered HTTP %2: %3</source>
-        <translation>%1 antwortete HTTP %2: %3</translation>
-    </message>
-</context>
-<context>
     <name>PushDeck::BulkDeleteReport</name>
     <message numerus="yes">
         <source>dry run: %n group(s) would be deleted, nothing was sent</source>
@@ -371,6 +348,10 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
             <numerusform>das Gateway hat das Löschen angenommen, hat die Gruppe aber nach %n Lesevorgang noch</numerusform>
             <numerusform>das Gateway hat das Löschen angenommen, hat die Gruppe aber nach %n Lesevorgängen noch</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 antwortete HTTP %2: %3</translation>
     </message>
 </context>
 <context>
@@ -2540,6 +2521,25 @@ Als Prometheus-Regeldatei:
 %1</source>
         <translation>Vom Gateway abgelehnt, nichts wurde geändert:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::RawHttpConnection</name>
+    <message>
+        <source>%1: no complete answer within %2 s</source>
+        <translation>%1: keine vollständige Antwort innerhalb von %2 s</translation>
+    </message>
+    <message>
+        <source>the connection was closed before the answer was complete</source>
+        <translation>die Verbindung wurde geschlossen, bevor die Antwort vollständig war</translation>
+    </message>
+    <message>
+        <source>malformed HTTP answer</source>
+        <translation>fehlerhafte HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>not an HTTP answer</source>
+        <translation>keine HTTP-Antwort</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,11 @@
 #include "operations/auditlog.h"
 #include "operations/snapshot.h"
 #include "core/urls.h"
+#include "gateway/rawhttpconnection.h"
 
 #include <QCoreApplication>
 #include <QPointer>
 #include <QSet>
-#include <QTcpSocket>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -35,271 +35,30 @@ constexpr int MaxFailedReadDelayMs = 4000;
 // in flight need another manager.
 constexpr int ConnectionsPerClient = 6;
 
+// What the answer to a DELETE sent over a RawHttpConnection means, in the
+// words GatewayClient uses: any 2xx (the gateway says 202) is done, another
+// status an Error::Http with the first line of the server's text.
+Result<Done> deleteResult(const Result<RawHttpConnection::Response> &answer, const QString &where, bool sentAuthorization)
+{
+    if (!answer)
+        return answer.error();
+    const int status = answer->status;
+    if (status >= 200 && status < 300)
+        return Done{};
+    QString text = QString::fromUtf8(answer->body).trimmed().section(u'\n', 0, 0).trimmed();
+    if (text.size() > 300)
+        text = text.left(297) + u"..."_s;
+    Error error = Error::make(Error::Http, tr("%1 answered HTTP %2: %3").arg(where).arg(status).arg(text));
+    if (status == 401)
+        error.message = tr("authentication failed at %1 (HTTP 401): the gateway did not accept the credentials (%2)")
+                            .arg(where, sentAuthorization ? tr("wrong user name, password or token?")
+                                                          : tr("none were sent; give a user and password or a token"));
+    error.httpStatus = status;
+    return error;
+}
+
 } // namespace
 
-
-// A minimal HTTP/1.1 client for the DELETEs of a bulk delete to a plain-http
-// gateway: one keep-alive connection with one request in flight. Through
-// QNetworkAccessManager a request costs about 200 µs of CPU (a hop to its
-// HTTP thread and several queued signals back, a QNetworkReply, a timer);
-// here it costs a few µs, which is what lets a verified bulk delete keep up
-// with `xargs -P8 curl` on a small machine. Everything else (reads, pushes,
-// https) goes through GatewayClient.
-class BulkDeleteConnection final : public QObject
-{
-public:
-    using Callback = std::function<void(const Result<Done> &)>;
-
-    BulkDeleteConnection(const QUrl &base, QByteArray authorization, int timeoutMs, QObject *parent)
-        : QObject(parent)
-        , m_host(base.host())
-        , m_port(quint16(base.port(80)))
-        , m_authorization(std::move(authorization))
-        , m_timeoutMs(timeoutMs)
-    {
-        const QString host = base.host(QUrl::FullyEncoded);
-        m_hostHeader = (host.contains(u':') ? u'[' + host + u']' : host).toLatin1();
-        if (base.port() > 0)
-            m_hostHeader += ':' + QByteArray::number(base.port());
-        m_timer.setSingleShot(true);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            fail(Error::make(Error::Timeout, tr("%1: no complete answer within %2 s").arg(m_where).arg(m_timeoutMs / 1000.0)));
-        });
-        connect(&m_socket, &QTcpSocket::connected, this, [this] { writeRequest(); });
-        connect(&m_socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
-        // A peer closing a connection gives errorOccurred(RemoteHostClosed)
-        // and then disconnected(): handled once, on the latter. A refused
-        // connection only gives errorOccurred().
-        connect(&m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-            if (error != QAbstractSocket::RemoteHostClosedError)
-                onSocketGone(false);
-        });
-        connect(&m_socket, &QTcpSocket::disconnected, this, [this] { onSocketGone(true); });
-        m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    }
-
-    bool busy() const { return bool(m_callback); }
-
-    // `path`: the encoded request target; `where`: the URL for messages.
-    void send(QByteArray path, QString where, Callback callback)
-    {
-        m_path = std::move(path);
-        m_where = std::move(where);
-        m_callback = std::move(callback);
-        m_retried = false;
-        start();
-    }
-
-private:
-    static QString tr(const char *text) { return QCoreApplication::translate("BulkDeleter", text); }
-
-    void start()
-    {
-        m_buffer.clear();
-        m_gotBytes = false;
-        m_timer.start(m_timeoutMs);
-        if (m_socket.state() == QAbstractSocket::ConnectedState) {
-            m_reused = true;
-            writeRequest();
-        } else {
-            m_reused = false;
-            if (m_socket.state() != QAbstractSocket::UnconnectedState)
-                abortSocket();
-            m_socket.connectToHost(m_host, m_port);
-        }
-    }
-
-    void writeRequest()
-    {
-        if (!m_callback)
-            return;
-        QByteArray request;
-        request.reserve(160 + m_path.size());
-        request.append("DELETE ").append(m_path).append(" HTTP/1.1\r\nHost: ").append(m_hostHeader);
-        request.append("\r\nUser-Agent: PushDeck/" PUSHDECK_VERSION "\r\nContent-Length: 0\r\n");
-        if (!m_authorization.isEmpty())
-            request.append("Authorization: ").append(m_authorization).append("\r\n");
-        request.append("\r\n");
-        m_socket.write(request);
-    }
-
-    // abort() emits disconnected() right away: that is not news.
-    void abortSocket()
-    {
-        m_aborting = true;
-        m_socket.abort();
-        m_aborting = false;
-    }
-
-    void onSocketGone(bool closedByPeer)
-    {
-        if (m_aborting || !m_callback)
-            return; // ours, or an idle keep-alive connection closed: reconnect on the next request
-        if (closedByPeer && !m_gotBytes && m_reused && !m_retried) {
-            // The server closed a kept-alive connection just as we reused it;
-            // a DELETE is idempotent, so send it once more on a fresh one.
-            m_retried = true;
-            abortSocket();
-            start();
-            return;
-        }
-        if (m_responseWithoutLength && closedByPeer) {
-            finishResponse();
-            return;
-        }
-        const QString reason = m_socket.error() == QAbstractSocket::UnknownSocketError
-            ? tr("the connection was closed before the answer was complete")
-            : m_socket.errorString();
-        fail(Error::make(Error::Network, m_where + u": "_s + reason));
-    }
-
-    void onReadyRead()
-    {
-        m_buffer.append(m_socket.readAll());
-        m_gotBytes = true;
-        if (!m_callback) {
-            m_buffer.clear();
-            return;
-        }
-        if (m_headerEnd < 0) {
-            m_headerEnd = int(m_buffer.indexOf("\r\n\r\n"));
-            if (m_headerEnd < 0) {
-                if (m_buffer.size() > 64 * 1024)
-                    fail(Error::make(Error::Network, m_where + u": "_s + tr("malformed HTTP answer")));
-                return;
-            }
-            if (!parseHeaders())
-                return;
-        }
-        const qsizetype bodyStart = m_headerEnd + 4;
-        if (m_chunked) {
-            // Only the end of the body matters for a DELETE: wait for the
-            // last chunk, keep the text for error messages.
-            if (!m_buffer.endsWith("0\r\n\r\n"))
-                return;
-        } else if (m_contentLength >= 0) {
-            if (m_buffer.size() - bodyStart < m_contentLength)
-                return;
-        } else {
-            m_responseWithoutLength = true; // body ends when the server closes
-            return;
-        }
-        finishResponse();
-    }
-
-    bool parseHeaders()
-    {
-        const QList<QByteArray> lines = m_buffer.left(m_headerEnd).split('\n');
-        const QList<QByteArray> status = lines.value(0).trimmed().split(' ');
-        bool ok = false;
-        m_status = status.value(1).toInt(&ok);
-        if (!status.value(0).startsWith("HTTP/1.") || !ok) {
-            fail(Error::make(Error::Network, m_where + u": "_s + tr("not an HTTP answer")));
-            return false;
-        }
-        m_keepAlive = status.value(0) == "HTTP/1.1";
-        m_contentLength = -1;
-        m_chunked = false;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon < 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length")
-                m_contentLength = value.toLongLong();
-            else if (name == "transfer-encoding" && value.toLower().contains("chunked"))
-                m_chunked = true;
-            else if (name == "connection")
-                m_keepAlive = m_keepAlive ? !value.toLower().contains("close") : value.toLower().contains("keep-alive");
-        }
-        return true;
-    }
-
-    void finishResponse()
-    {
-        const int status = m_status;
-        QByteArray body = m_buffer.mid(m_headerEnd + 4);
-        if (m_chunked) {
-            // Good enough for a message: drop the chunk-size lines.
-            QByteArray text;
-            for (const QByteArray &line : body.split('\n')) {
-                const QByteArray trimmed = line.trimmed();
-                bool isSize = false;
-                trimmed.toLongLong(&isSize, 16);
-                if (!isSize)
-                    text += trimmed + '\n';
-            }
-            body = text;
-        }
-        const bool keepAlive = m_keepAlive && !m_responseWithoutLength;
-        resetResponse();
-        if (!keepAlive)
-            abortSocket();
-        if (status >= 200 && status < 300) {
-            complete(Done{});
-            return;
-        }
-        QString text = QString::fromUtf8(body).trimmed().section(u'\n', 0, 0).trimmed();
-        if (text.size() > 300)
-            text = text.left(297) + u"..."_s;
-        Error error = Error::make(Error::Http, tr("%1 answered HTTP %2: %3").arg(m_where).arg(status).arg(text));
-        if (status == 401)
-            error.message = tr("authentication failed at %1 (HTTP 401): the gateway did not accept the credentials (%2)")
-                                .arg(m_where, m_authorization.isEmpty() ? tr("none were sent; give a user and password or a token")
-                                                                        : tr("wrong user name, password or token?"));
-        error.httpStatus = status;
-        complete(error);
-    }
-
-    void resetResponse()
-    {
-        m_buffer.clear();
-        m_headerEnd = -1;
-        m_contentLength = -1;
-        m_chunked = false;
-        m_responseWithoutLength = false;
-    }
-
-    void fail(const Error &error)
-    {
-        resetResponse();
-        abortSocket();
-        complete(error);
-    }
-
-    void complete(const Result<Done> &result)
-    {
-        m_timer.stop();
-        Callback callback = std::move(m_callback);
-        m_callback = nullptr;
-        if (callback)
-            callback(result);
-    }
-
-    QTcpSocket m_socket; // members, not children: destroyed with us
-    QTimer m_timer;
-    QString m_host;
-    quint16 m_port;
-    QByteArray m_hostHeader;
-    QByteArray m_authorization;
-    int m_timeoutMs;
-    QByteArray m_path;
-    QString m_where;
-    Callback m_callback;
-    QByteArray m_buffer;
-    int m_headerEnd = -1;
-    int m_status = 0;
-    qint64 m_contentLength = -1;
-    bool m_chunked = false;
-    bool m_keepAlive = true;
-    bool m_responseWithoutLength = false;
-    bool m_gotBytes = false;
-    bool m_reused = false;
-    bool m_retried = false;
-    bool m_aborting = false;
-};
 
 QString deleteOutcomeName(DeleteOutcome outcome)
 {
@@ -479,8 +238,8 @@ void BulkDeleter::startSending()
     }
     if (m_options.directHttp && m_client->baseUrl().scheme() == u"http"_s) {
         for (int i = 0; i < m_options.concurrency; ++i)
-            m_connections.append(new BulkDeleteConnection(m_client->baseUrl(), m_client->options().authorization,
-                                                          m_client->options().timeoutMs, this));
+            m_connections.append(new RawHttpConnection(m_client->baseUrl(), m_client->options().authorization,
+                                                       m_client->options().timeoutMs, this));
     } else {
         const int clients = (m_options.concurrency + ConnectionsPerClient - 1) / ConnectionsPerClient;
         for (int i = 1; i < clients; ++i) {
@@ -502,15 +261,21 @@ void BulkDeleter::sendMore()
             // One request per connection, and as many connections as may be
             // in flight: there is always an idle one here.
             auto idle = std::find_if(m_connections.cbegin(), m_connections.cend(),
-                                     [](const BulkDeleteConnection *c) { return !c->busy(); });
+                                     [](const RawHttpConnection *c) { return !c->busy(); });
             Q_ASSERT(idle != m_connections.cend());
             const QUrl url = m_client->urlFor(m_keys[index].toPath());
-            (*idle)->send(url.path(QUrl::FullyEncoded).toLatin1(), url.toDisplayString(QUrl::RemoveUserInfo),
-                          [self = QPointer<BulkDeleter>(this), index](const Result<Done> &result) {
+            RawHttpConnection::Request request;
+            request.method = QByteArrayLiteral("DELETE");
+            request.target = url.path(QUrl::FullyEncoded).toLatin1();
+            request.where = url.toDisplayString(QUrl::RemoveUserInfo);
+            QString where = request.where;
+            (*idle)->send(std::move(request),
+                          [self = QPointer<BulkDeleter>(this), index, where = std::move(where),
+                           sentAuthorization = (*idle)->sendsAuthorization()](const Result<RawHttpConnection::Response> &answer) {
                               // The connection is idle again when this runs,
                               // so onAnswer() may send the next request on it.
                               if (self)
-                                  self->onAnswer(index, result);
+                                  self->onAnswer(index, deleteResult(answer, where, sentAuthorization));
                           });
             continue;
         }

@@ -54,7 +54,7 @@ namespace PushDeck {
 
 class AuditLog;
 struct AuditEntry;
-class BulkDeleteConnection;
+class RawHttpConnection;
 class SnapshotStore;
 
 struct BulkDeleteOptions
@@ -153,7 +153,7 @@ private:
 
     GatewayClient *m_client;
     QList<GatewayClient *> m_extraClients; // clones of m_client: more connections than QNAM's 6 per host
-    QList<BulkDeleteConnection *> m_connections; // directHttp: one per request in flight
+    QList<RawHttpConnection *> m_connections; // directHttp: one per request in flight
     QList<Group> m_previewed;
     QList<GroupingKey> m_keys;
     BulkDeleteOptions m_options;
