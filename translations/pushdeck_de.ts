@@ -40,8 +40,8 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
 <context>
     <name>AuditLog</name>
     <message>
-        <source>cannot create the directory %1 for the audit log</source>
-        <translation>das Verzeichnis %1 für das Prüfprotokoll kann nicht angelegt werden</translation>
+        <source>cannot create the directory %1 for the audit log: %2</source>
+        <translation>das Verzeichnis %1 für das Prüfprotokoll kann nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>cannot open the audit log %1: %2</source>
@@ -52,8 +52,8 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
         <translation>an das Prüfprotokoll %1 kann nicht angehängt werden: %2</translation>
     </message>
     <message>
-        <source>cannot sync the audit log %1 to disk</source>
-        <translation>das Prüfprotokoll %1 kann nicht auf die Platte geschrieben werden</translation>
+        <source>cannot sync the audit log %1 to disk: %2</source>
+        <translation>das Prüfprotokoll %1 kann nicht auf die Platte geschrieben werden: %2</translation>
     </message>
     <message>
         <source>cannot read the audit log %1: %2</source>

@@ -13,6 +13,8 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <cerrno>
+
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -126,10 +128,17 @@ Result<Done> AuditLog::ensureOpen()
     if (m_file && m_file->isOpen())
         return Done{};
     const QFileInfo info(m_filePath);
-    if (!QDir().mkpath(info.absolutePath()))
-        return Error::make(Error::Process, tr("cannot create the directory %1 for the audit log").arg(info.absolutePath()));
+    errno = 0;
+    if (!QDir().mkpath(info.absolutePath())) {
+        const int error = errno;
+        return Error::make(Error::Process, tr("cannot create the directory %1 for the audit log: %2")
+                                               .arg(info.absolutePath(), error ? qt_error_string(error) : tr("unknown reason")));
+    }
     m_file = std::make_unique<QFile>(m_filePath);
-    if (!m_file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+    // Unbuffered: every write is a write(2) whose failure is known (and
+    // named) at once, and a failed entry is not left in a buffer to come
+    // out, torn or late, with the next one.
+    if (!m_file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
         const QString reason = m_file->errorString();
         m_file.reset();
         return Error::make(Error::Process, tr("cannot open the audit log %1: %2").arg(m_filePath, reason));
@@ -138,8 +147,12 @@ Result<Done> AuditLog::ensureOpen()
     // onto the next entry.
     if (m_file->size() > 0) {
         QFile check(m_filePath);
-        if (check.open(QIODevice::ReadOnly) && check.seek(check.size() - 1) && check.read(1) != "\n")
-            m_file->write("\n");
+        if (check.open(QIODevice::ReadOnly) && check.seek(check.size() - 1) && check.read(1) != "\n"
+            && m_file->write("\n") != 1) {
+            const QString reason = m_file->errorString();
+            m_file.reset();
+            return Error::make(Error::Process, tr("cannot append to the audit log %1: %2").arg(m_filePath, reason));
+        }
     }
     return Done{};
 }
@@ -163,8 +176,11 @@ Result<Done> AuditLog::sync()
 {
     if (!m_file || !m_file->isOpen())
         return Done{};
-    if (!m_file->flush() || ::fsync(m_file->handle()) != 0)
-        return Error::make(Error::Process, tr("cannot sync the audit log %1 to disk").arg(m_filePath));
+    if (!m_file->flush())
+        return Error::make(Error::Process, tr("cannot sync the audit log %1 to disk: %2").arg(m_filePath, m_file->errorString()));
+    // EINVAL: a pipe or device (/dev/stderr) that has nothing to sync.
+    if (::fsync(m_file->handle()) != 0 && errno != EINVAL)
+        return Error::make(Error::Process, tr("cannot sync the audit log %1 to disk: %2").arg(m_filePath, qt_error_string(errno)));
     return Done{};
 }
 

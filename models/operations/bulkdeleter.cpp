@@ -155,8 +155,7 @@ QFuture<BulkDeleteReport> BulkDeleter::run()
                 for (const auto &k : std::as_const(m_report.keys))
                     entry.keys.append({k.key.toString(), m_options.dryRun ? u"would-delete"_s : u"not-sent"_s, {}});
                 entry.message = m_options.dryRun ? tr("dry run: nothing was sent") : tr("nothing to delete");
-                m_audit->append(entry);
-                m_audit->sync();
+                writeAudit(entry, AuditSync::Sync);
             }
             finish();
         });
@@ -188,8 +187,7 @@ QFuture<BulkDeleteReport> BulkDeleter::run()
                     entry.error = m_report.error;
                     for (const auto &k : std::as_const(m_report.keys))
                         entry.keys.append({k.key.toString(), u"not-sent"_s, {}});
-                    m_audit->append(entry);
-                    m_audit->sync();
+                    writeAudit(entry, AuditSync::Sync);
                 }
                 finish();
                 return;
@@ -198,6 +196,45 @@ QFuture<BulkDeleteReport> BulkDeleter::run()
             startSending();
         });
     return m_future;
+}
+
+void BulkDeleter::writeAudit(const AuditEntry &entry, AuditSync sync, AuditFailure failure)
+{
+    if (!m_audit)
+        return;
+    Result<Done> written = m_audit->append(entry);
+    if (written && sync == AuditSync::Sync)
+        written = m_audit->sync();
+    if (!written)
+        auditFailed(written.error(), failure);
+}
+
+void BulkDeleter::syncAudit()
+{
+    if (!m_audit)
+        return;
+    if (const Result<Done> synced = m_audit->sync(); !synced)
+        auditFailed(synced.error(), AuditFailure::Report);
+}
+
+void BulkDeleter::auditFailed(const Error &error, AuditFailure failure)
+{
+    QString text;
+    if (failure == AuditFailure::StopSending && !m_cancelRequested && m_next < m_keys.size()) {
+        // Nothing is sent that the log cannot record: requests in flight
+        // finish and are verified, the rest stay NotSent.
+        m_cancelRequested = true;
+        text = m_next == 0 ? tr("the audit log could not be written, nothing was sent: %1")
+                           : tr("the audit log could not be written, nothing more was sent: %1");
+    } else {
+        text = tr("the audit log could not be written: %1");
+    }
+    // The first failure says it all; later entries of the run are still
+    // attempted (the result may get through) and fail the same way.
+    if (m_auditFailed)
+        return;
+    m_auditFailed = true;
+    m_report.error = m_report.error.isEmpty() ? text.arg(error.message) : m_report.error + u"; "_s + text.arg(error.message);
 }
 
 AuditEntry BulkDeleter::auditEntry(const QString &phase) const
@@ -230,7 +267,7 @@ void BulkDeleter::startSending()
         for (const auto &key : std::as_const(m_keys))
             entry.keys.append({key.toString(), u"previewed"_s, {}});
         entry.message = tr("deleting %n previewed group(s)", nullptr, int(m_keys.size()));
-        m_audit->append(entry);
+        writeAudit(entry, AuditSync::NoSync, AuditFailure::StopSending);
     }
     if (m_cancelRequested) {
         startVerification();
@@ -326,7 +363,7 @@ void BulkDeleter::auditAcknowledged(int index)
     const KeyDeleteReport &k = m_report.keys[index];
     AuditEntry entry = auditEntry(u"sent"_s);
     entry.keys.append({k.key.toString(), k.accepted ? u"accepted"_s : u"failed"_s, k.error});
-    m_audit->append(entry);
+    writeAudit(entry, AuditSync::NoSync, AuditFailure::StopSending);
 }
 
 void BulkDeleter::startVerification()
@@ -339,8 +376,7 @@ void BulkDeleter::startVerification()
         connection->deleteLater();
     m_connections.clear();
     m_report.sendMs = m_clock.elapsed() - m_sendStartMs;
-    if (m_audit)
-        m_audit->sync();
+    syncAudit();
     const bool anySent = std::any_of(m_report.keys.cbegin(), m_report.keys.cend(),
                                      [](const KeyDeleteReport &k) { return k.sent; });
     if (!anySent) {
@@ -450,8 +486,7 @@ void BulkDeleter::finish()
             entry.keys.append({k.key.toString(), deleteOutcomeName(k.outcome), k.error});
         entry.message = m_report.summary();
         entry.error = m_report.error;
-        m_audit->append(entry);
-        m_audit->sync();
+        writeAudit(entry, AuditSync::Sync);
     }
     m_running = false;
     m_promise->addResult(m_report);

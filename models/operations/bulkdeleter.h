@@ -14,6 +14,11 @@
 //     is never touched. cancel() stops sending; requests in flight finish.
 //     After `stopAfterNetworkErrors` consecutive connection-level failures
 //     (the gateway is gone) sending stops as if cancelled.
+//     The audit log gets a "start" entry before the first DELETE and a
+//     "sent" entry per answer; when one cannot be written, sending stops
+//     before the next DELETE (nothing is sent that the log cannot record).
+//     Every failed audit write, also of the final entry and its fsync, is in
+//     BulkDeleteReport::error with the OS's reason.
 //  4. Verification: the gateway applies deletes from a queue, so the groups
 //     are re-read (up to `verifyReads` times, `verifyDelayMs` apart, while
 //     any sent key is still present). When the gateway cannot be read, reads
@@ -32,8 +37,9 @@
 //    deletes, seen for 1 to 4 of 500 in the tests).
 //  - Failed: the request failed (error text) and the group is still there.
 //  - NotSent: never sent (dry run, cancelled, stopped after the gateway went
-//    away, or the snapshot could not be written). `present` says whether the
-//    group exists according to the verification read.
+//    away or the audit log could not be written, or the snapshot could not
+//    be written). `present` says whether the group exists according to the
+//    verification read.
 //  - Unverified: sent, but the gateway could not be read back within
 //    verifyTimeoutMs; `error` has the read error. The request's own result
 //    is in `accepted` / `error`.
@@ -97,7 +103,7 @@ struct BulkDeleteReport
     bool verified = false;          // a verification read succeeded
     int verifyReads = 0;            // successful + failed reads made
     QString snapshotPath;           // empty when none was written
-    QString error;                  // run-level error (snapshot failed, gateway gone, ...)
+    QString error;                  // run-level error (snapshot or audit log failed, gateway gone, ...)
     qint64 sendMs = 0;              // time spent sending (first to last answer)
     qint64 totalMs = 0;             // whole run incl. snapshot and verification
 
@@ -142,6 +148,14 @@ Q_SIGNALS:
 private:
     // An audit entry of this run: gateway, action and run id filled in.
     AuditEntry auditEntry(const QString &phase) const;
+    // Appends (and syncs) an entry of this run, if there is a log. A write
+    // that fails goes into the report's error; while sending
+    // (StopSending) it also stops the run before the next request.
+    enum class AuditSync { NoSync, Sync };
+    enum class AuditFailure { Report, StopSending };
+    void writeAudit(const AuditEntry &entry, AuditSync sync, AuditFailure failure = AuditFailure::Report);
+    void syncAudit();
+    void auditFailed(const Error &error, AuditFailure failure);
     void startSending();
     void sendMore();
     void onAnswer(int index, const Result<Done> &result);
@@ -167,7 +181,8 @@ private:
     QString m_gateway;
     bool m_started = false;
     bool m_running = false;
-    bool m_cancelRequested = false;
+    bool m_cancelRequested = false; // cancel(), or stopped: nothing more is sent
+    bool m_auditFailed = false;
     int m_next = 0;
     int m_inFlight = 0;
     int m_answered = 0;

@@ -122,6 +122,22 @@ QString nowText()
     return QDateTime::currentDateTimeUtc().toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s);
 }
 
+// An operation whose change reached the gateway (`done` says what it did)
+// but not the audit log: an error, and it says plainly that the change is
+// made.
+Error doneButNotAudited(const QString &done, const Error &audit)
+{
+    return Error::make(audit.kind, tr("%1, but the audit log could not be written: %2").arg(done, audit.message));
+}
+
+// An operation that failed, with its audit entry's failure, if any, added.
+Error failedAndAudited(Error error, const Result<Done> &audited)
+{
+    if (!audited)
+        error.message += u"; "_s + tr("the audit log could not be written either: %1").arg(audited.errorString());
+    return error;
+}
+
 } // namespace
 
 // RestoreReport ---------------------------------------------------------------
@@ -236,11 +252,11 @@ Result<QString> GroupOperations::writeSnapshot(const QString &action, const QLis
     return saved;
 }
 
-void GroupOperations::audit(const QString &action, const QList<std::pair<GroupingKey, QString>> &outcomes,
-                            const QString &snapshot, const QString &message, const QString &error, GatewayClient *client)
+Result<Done> GroupOperations::audit(const QString &action, const QList<std::pair<GroupingKey, QString>> &outcomes,
+                                    const QString &snapshot, const QString &message, const QString &error, GatewayClient *client)
 {
     if (!m_audit)
-        return;
+        return Done{};
     AuditEntry entry;
     entry.gateway = redactedUrl((client ? client : m_client)->baseUrl());
     entry.action = action;
@@ -251,8 +267,16 @@ void GroupOperations::audit(const QString &action, const QList<std::pair<Groupin
         entry.keys.append({key.toString(), outcome, error});
     entry.message = message;
     entry.error = error;
-    m_audit->append(entry);
-    m_audit->sync();
+    return writeAudit(entry);
+}
+
+Result<Done> GroupOperations::writeAudit(const AuditEntry &entry)
+{
+    if (!m_audit)
+        return Done{};
+    if (auto appended = m_audit->append(entry); !appended)
+        return appended;
+    return m_audit->sync();
 }
 
 // Operations ------------------------------------------------------------------------
@@ -272,8 +296,7 @@ QFuture<Result<OperationResult>> GroupOperations::touch(const GroupingKey &key)
             return complete(notFound(key));
         m_client->push(key, QByteArray(), false).then(this, [this, key, complete, action, before](const Result<PushResult> &pushed) {
             if (!pushed) {
-                audit(action, {{key, u"failed"_s}}, {}, {}, pushed.errorString());
-                return complete(pushed.error());
+                return complete(failedAndAudited(pushed.error(), audit(action, {{key, u"failed"_s}}, {}, {}, pushed.errorString())));
             }
             readGroupsUntil(
                 m_client,
@@ -293,7 +316,8 @@ QFuture<Result<OperationResult>> GroupOperations::touch(const GroupingKey &key)
                                          .arg(key.toString(), nowText());
                     if (!satisfied)
                         result.message += u' ' + tr("(the new push time could not be read back yet)");
-                    audit(action, {{key, u"touched"_s}}, {}, result.message, {});
+                    if (const auto audited = audit(action, {{key, u"touched"_s}}, {}, result.message, {}); !audited)
+                        return complete(doneButNotAudited(result.message, audited.error()));
                     complete(result);
                 });
         });
@@ -349,10 +373,9 @@ QFuture<Result<OperationResult>> GroupOperations::move(const GroupingKey &from, 
         m_client->push(to, text, true).then(this, [=, this](const Result<PushResult> &pushed) {
             if (!pushed) {
                 const QString error = tr("nothing was deleted, %1 is unchanged: %2").arg(from.toString(), pushed.errorString());
-                audit(action, {{from, u"kept"_s}, {to, u"failed"_s}}, snapshotPath, {}, error);
                 Error e = pushed.error();
                 e.message = error;
-                return complete(e);
+                return complete(failedAndAudited(e, audit(action, {{from, u"kept"_s}, {to, u"failed"_s}}, snapshotPath, {}, error)));
             }
             readGroupsUntil(
                 m_client,
@@ -369,16 +392,16 @@ QFuture<Result<OperationResult>> GroupOperations::move(const GroupingKey &from, 
                                 why += u" ("_s + firstDifference(expected, withoutKeyLabels(g->families, to)) + u')';
                         }
                         const QString error = tr("move stopped before deleting, %1 is unchanged: %2").arg(from.toString(), why);
-                        audit(action, {{from, u"kept"_s}, {to, u"unverified"_s}}, snapshotPath, {}, error);
-                        return complete(Error::make(now ? Error::Invalid : now.error().kind, error));
+                        return complete(failedAndAudited(Error::make(now ? Error::Invalid : now.error().kind, error),
+                                                         audit(action, {{from, u"kept"_s}, {to, u"unverified"_s}}, snapshotPath, {}, error)));
                     }
                     const Group after = *findGroup(*now, to);
                     m_client->deleteGroup(from).then(this, [=, this](const Result<Done> &deleted) {
                         if (!deleted) {
                             const QString error = tr("%1 was copied to %2, but deleting the old group failed (both exist now): %3")
                                                       .arg(from.toString(), to.toString(), deleted.errorString());
-                            audit(action, {{from, u"kept"_s}, {to, u"pushed"_s}}, snapshotPath, {}, error);
-                            return complete(Error::make(deleted.error().kind, error));
+                            return complete(failedAndAudited(Error::make(deleted.error().kind, error),
+                                                             audit(action, {{from, u"kept"_s}, {to, u"pushed"_s}}, snapshotPath, {}, error)));
                         }
                         readGroupsUntil(
                             m_client, [from](const QList<Group> &now) { return !findGroup(now, from); },
@@ -390,8 +413,10 @@ QFuture<Result<OperationResult>> GroupOperations::move(const GroupingKey &from, 
                                 result.message = tr("moved %1 to %2 (its push time is now %3)").arg(from.toString(), to.toString(), nowText());
                                 if (!gone)
                                     result.message += u"; "_s + tr("the old group was still listed after the delete was accepted");
-                                audit(action, {{from, gone ? u"deleted"_s : u"still-present"_s}, {to, u"pushed"_s}}, snapshotPath,
-                                      result.message, {});
+                                const auto audited = audit(action, {{from, gone ? u"deleted"_s : u"still-present"_s}, {to, u"pushed"_s}},
+                                                           snapshotPath, result.message, {});
+                                if (!audited)
+                                    return complete(doneButNotAudited(result.message, audited.error()));
                                 complete(result);
                             });
                     });
@@ -430,20 +455,22 @@ QFuture<Result<OperationResult>> GroupOperations::pushFlow(const QString &action
         m_client->push(key, text, replace).then(this, [=, this](const Result<PushResult> &pushed) {
             if (!pushed) {
                 // The gateway's own words, unchanged: the user needs them to fix the text.
-                audit(action, {{key, u"rejected"_s}}, snapshotPath, {}, pushed.errorString());
+                const Error rejected = failedAndAudited(pushed.error(), audit(action, {{key, u"rejected"_s}}, snapshotPath, {}, pushed.errorString()));
                 if (existing || pushed.error().kind != Error::Http)
-                    return complete(pushed.error());
+                    return complete(rejected);
                 // A rejected push to a new key still leaves an empty group
                 // marked as failed on the gateway; remove exactly that, so a
                 // rejected push changes nothing.
                 m_client->groups().then(this, [=, this](const Result<QList<Group>> &now) {
                     const auto left = now ? findGroup(*now, key) : std::nullopt;
                     if (!left || !left->families.isEmpty() || left->lastPushSuccessful)
-                        return complete(pushed.error());
+                        return complete(rejected);
+                    // Best effort: whether the empty group went or not, the
+                    // answer is the gateway's rejection.
                     m_client->deleteGroup(key).then(this, [=, this](const Result<Done> &) {
                         readGroupsUntil(
                             m_client, [key](const QList<Group> &now) { return !findGroup(now, key); },
-                            [=](const Result<QList<Group>> &, bool) { complete(pushed.error()); });
+                            [=](const Result<QList<Group>> &, bool) { complete(rejected); });
                     });
                 });
                 return;
@@ -471,7 +498,9 @@ QFuture<Result<OperationResult>> GroupOperations::pushFlow(const QString &action
                                            .arg(firstDifference(expected, withoutKeyLabels(after->families, key)))
                                      : now ? tr("the group could not be read back") : now.errorString());
                     }
-                    audit(action, {{key, satisfied ? u"pushed"_s : u"pushed-differs"_s}}, snapshotPath, result.message, {});
+                    const auto audited = audit(action, {{key, satisfied ? u"pushed"_s : u"pushed-differs"_s}}, snapshotPath, result.message, {});
+                    if (!audited)
+                        return complete(doneButNotAudited(result.message, audited.error()));
                     complete(result);
                 });
         });
@@ -550,8 +579,8 @@ QFuture<Result<OperationResult>> GroupOperations::copyToGateway(const GroupingKe
             const QList<MetricFamily> expected = withoutKeyLabels(source->families, key);
             target->push(to, groupExposition(*source), true).then(this, [=, this](const Result<PushResult> &pushed) {
                 if (!pushed) {
-                    audit(action, {{to, u"rejected"_s}}, snapshotPath, {}, pushed.errorString(), target);
-                    return complete(pushed.error());
+                    return complete(failedAndAudited(pushed.error(),
+                                                     audit(action, {{to, u"rejected"_s}}, snapshotPath, {}, pushed.errorString(), target)));
                 }
                 readGroupsUntil(
                     target,
@@ -570,7 +599,10 @@ QFuture<Result<OperationResult>> GroupOperations::copyToGateway(const GroupingKe
                         result.message = tr("copied %1 to %2 as %3").arg(key.toString(), redactedUrl(target->baseUrl()), to.toString());
                         if (!satisfied)
                             result.message += u"; "_s + tr("the copy could not be verified to have the same families");
-                        audit(action, {{to, satisfied ? u"pushed"_s : u"pushed-differs"_s}}, snapshotPath, result.message, {}, target);
+                        const auto audited = audit(action, {{to, satisfied ? u"pushed"_s : u"pushed-differs"_s}}, snapshotPath,
+                                                   result.message, {}, target);
+                        if (!audited)
+                            return complete(doneButNotAudited(result.message, audited.error()));
                         complete(result);
                     });
             });
@@ -613,10 +645,8 @@ QFuture<Result<OperationResult>> GroupOperations::wipe()
                                                                           .arg(snapshot.errorString())));
                 const QString snapshotPath = *snapshot;
                 m_client->wipe().then(this, [=, this](const Result<Done> &wiped) {
-                    if (!wiped) {
-                        audit(action, {}, snapshotPath, {}, wiped.errorString());
-                        return complete(wiped.error());
-                    }
+                    if (!wiped)
+                        return complete(failedAndAudited(wiped.error(), audit(action, {}, snapshotPath, {}, wiped.errorString())));
                     readGroupsUntil(
                         m_client, [](const QList<Group> &now) { return now.isEmpty(); },
                         [=, this](const Result<QList<Group>> &now, bool empty) {
@@ -635,7 +665,8 @@ QFuture<Result<OperationResult>> GroupOperations::wipe()
                             }
                             for (const auto &g : before)
                                 outcomes.append({g.key, left.contains(g.key) ? u"still-present"_s : u"deleted"_s});
-                            audit(action, outcomes, snapshotPath, result.message, {});
+                            if (const auto audited = audit(action, outcomes, snapshotPath, result.message, {}); !audited)
+                                return complete(doneButNotAudited(result.message, audited.error()));
                             complete(result);
                         });
                 });
@@ -778,8 +809,8 @@ QFuture<Result<RestoreReport>> GroupOperations::restore(const Snapshot &snapshot
                         for (const auto &item : report->items)
                             entry.keys.append({item.key.toString(), restoreOutcomeName(item.outcome), item.error});
                         entry.message = report->message;
-                        m_audit->append(entry);
-                        m_audit->sync();
+                        if (const auto audited = writeAudit(entry); !audited)
+                            return complete(doneButNotAudited(report->message, audited.error()));
                     }
                     complete(*report);
                 });

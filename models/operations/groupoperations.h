@@ -15,6 +15,10 @@
 //    push afterwards (see gateway-notes).
 //  - move deletes the old group only after the new one read back with the
 //    same families; if anything before that fails, the old group stays.
+//  - An audit entry that cannot be written makes the operation fail, with
+//    a message that says what was done anyway ("moved … to …, but the
+//    audit log could not be written: …"), or, when it failed already, its
+//    error with the audit failure added.
 
 #include "gateway/gatewayclient.h"
 #include "core/metrics.h"
@@ -28,6 +32,7 @@
 namespace PushDeck {
 
 class AuditLog;
+struct AuditEntry;
 class SnapshotStore;
 
 struct OperationResult
@@ -158,9 +163,13 @@ private:
                                               bool replace, bool mustExist);
     Result<QString> writeSnapshot(const QString &action, const QList<Group> &groups,
                                   const QList<GroupingKey> &createdKeys, const QString &note = {});
-    void audit(const QString &action, const QList<std::pair<GroupingKey, QString>> &outcomes,
-               const QString &snapshot, const QString &message, const QString &error,
-               GatewayClient *client = nullptr);
+    // One "result" entry in the audit log (appended and synced), if there
+    // is a log. Its failure is the operation's: callers turn it into the
+    // result's error, saying whether the gateway was changed.
+    Result<Done> audit(const QString &action, const QList<std::pair<GroupingKey, QString>> &outcomes,
+                       const QString &snapshot, const QString &message, const QString &error,
+                       GatewayClient *client = nullptr);
+    Result<Done> writeAudit(const AuditEntry &entry);
 
     GatewayClient *m_client;
     SnapshotStore *m_store = nullptr;

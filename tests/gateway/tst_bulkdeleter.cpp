@@ -1,6 +1,7 @@
 // BulkDeleter against real gateways: exactly the previewed groups go (keys
 // with `/`, empty values, unicode, nested keys), everything else stays
-// identical; dry run, cancel, an unreachable gateway, a failing snapshot; the
+// identical; dry run, cancel, an unreachable gateway, a failing snapshot, an
+// audit log that cannot be written (before the first DELETE, mid-run); the
 // gateway stopped in the middle of deleting 2,000 groups; and the process
 // killed in the middle of a run (the snapshot and the audit log are complete
 // up to the last acknowledged request).
@@ -14,12 +15,14 @@
 #include "operations/snapshot.h"
 #include "testgateway.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <csignal>
 
 using namespace PushDeck;
@@ -76,6 +79,13 @@ bool identical(const Group &a, const Group &b)
 {
     return a.key == b.key && a.pushTime == b.pushTime && a.pushFailureTime == b.pushFailureTime
         && a.lastPushSuccessful == b.lastPushSuccessful && sameFamilies(a.families, b.families);
+}
+
+bool sameGroupsAs(const QList<Group> &now, const QList<Group> &before)
+{
+    const auto nowByKey = byKey(now);
+    return now.size() == before.size()
+        && std::all_of(before.cbegin(), before.cend(), [&](const Group &g) { return identical(nowByKey.value(g.key), g); });
 }
 
 // Every key's outcome agrees with what the gateway holds now.
@@ -485,6 +495,79 @@ private Q_SLOTS:
         QVERIFY2(report.error.contains(u"nothing was deleted"_s), qPrintable(report.error));
         QCOMPARE(report.count(DeleteOutcome::NotSent), 5);
         QCOMPARE(gateway.groups()->size(), 5);
+    }
+
+    // The audit log is on a full disk from the start (/dev/full: ENOSPC,
+    // also for root): nothing is sent, and the report says why.
+    void auditFailureBeforeTheFirstDeleteSendsNothing()
+    {
+        if (!QFileInfo::exists(u"/dev/full"_s))
+            QSKIP("no /dev/full");
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QVERIFY(seed(gateway.client(), numberedKeys(5, u"unaudited"_s)));
+        const auto before = gateway.groups();
+        QVERIFY(before);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"audit.jsonl"_s);
+        QVERIFY(QFile::link(u"/dev/full"_s, path));
+        SnapshotStore store(dir.filePath(u"snapshots"_s));
+        AuditLog log(path);
+        BulkDeleter deleter(&gateway.client(), *before);
+        deleter.setSnapshotStore(&store);
+        deleter.setAuditLog(&log);
+        const auto report = awaitFuture(deleter.run());
+        QVERIFY2(report.error.contains(u"the audit log could not be written, nothing was sent"_s), qPrintable(report.error));
+        QVERIFY2(report.error.contains(path), qPrintable(report.error));
+        QVERIFY2(report.error.contains(qt_error_string(ENOSPC)), qPrintable(report.error));
+        QVERIFY(!report.cancelled);
+        QCOMPARE(report.count(DeleteOutcome::NotSent), 5);
+        for (const auto &k : report.keys)
+            QVERIFY(!k.sent);
+        QVERIFY(report.summary().contains(report.error));
+        QVERIFY(sameGroupsAs(*gateway.groups(), *before));
+    }
+
+    // The disk fills up after the 10th answer was recorded: the 11th answer
+    // cannot be, and nothing is sent after it. What was sent is verified.
+    void auditFailureMidRunStopsBeforeTheNextDelete()
+    {
+        if (!QFileInfo::exists(u"/dev/full"_s))
+            QSKIP("no /dev/full");
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QVERIFY(seed(gateway.client(), numberedKeys(40, u"filling"_s)));
+        const auto before = gateway.groups();
+        QVERIFY(before);
+        QTemporaryDir dir;
+        AuditLog log(dir.filePath(u"audit.jsonl"_s));
+        const QString fullPath = dir.filePath(u"full.jsonl"_s);
+        QVERIFY(QFile::link(u"/dev/full"_s, fullPath));
+        AuditLog full(fullPath);
+        BulkDeleteOptions options;
+        options.concurrency = 1; // one answer at a time: the stop is exact
+        BulkDeleter deleter(&gateway.client(), *before, options);
+        deleter.setAuditLog(&log);
+        connect(&deleter, &BulkDeleter::progress, this, [&deleter, &full](int done, int) {
+            if (done == 10)
+                deleter.setAuditLog(&full);
+        });
+        const auto report = awaitFuture(deleter.run());
+        QVERIFY2(report.error.contains(u"the audit log could not be written, nothing more was sent"_s), qPrintable(report.error));
+        QVERIFY2(report.error.contains(qt_error_string(ENOSPC)), qPrintable(report.error));
+        // One answer went unrecorded, and nothing was sent after it.
+        QCOMPARE(report.count(DeleteOutcome::Deleted), 11);
+        QCOMPARE(report.count(DeleteOutcome::NotSent), 29);
+        QVERIFY(report.verified);
+        QString why;
+        QVERIFY2(reportMatchesGateway(report, *gateway.groups(), &why), qPrintable(why));
+        QCOMPARE(gateway.groups()->size(), 29);
+        // The log that could be written has the start and the first ten answers.
+        const auto entries = log.read();
+        QVERIFY(entries);
+        QCOMPARE(entries->size(), 11);
+        QCOMPARE(entries->first().phase, u"start"_s);
+        QCOMPARE(entries->last().phase, u"sent"_s);
     }
 
     void gatewayStoppedMidRun_data()

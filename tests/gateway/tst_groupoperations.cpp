@@ -1,7 +1,7 @@
 // GroupOperations against real gateways: touch, move, edit and push, push
 // new, copy to another gateway, wipe and undo, with exact read-back of
-// families (NaN, ±Inf, escapes, histograms, summaries) and the gateway's own
-// message when it rejects a push.
+// families (NaN, ±Inf, escapes, histograms, summaries), the gateway's own
+// message when it rejects a push, and an audit log that cannot be written.
 
 #include "operations/auditlog.h"
 #include "core/awaitfuture.h"
@@ -13,8 +13,12 @@
 #include "format/expositioncheck.h"
 #include "format/textdiff.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cerrno>
 
 using namespace PushDeck;
 
@@ -276,6 +280,39 @@ private Q_SLOTS:
         QVERIFY(!rejectedNew.ok());
         QVERIFY2(rejectedNew.errorString().contains(u"inconsistent with existing metrics"_s), qPrintable(rejectedNew.errorString()));
         QVERIFY(sameGroups(*f.gateway.groups(), before2));
+    }
+
+    // The audit log is on a full disk (/dev/full: ENOSPC, also for root):
+    // a change that reached the gateway fails, saying that it was made; a
+    // failure keeps its own error and adds the log's.
+    void auditFailureIsTheOperationsError()
+    {
+        if (!QFileInfo::exists(u"/dev/full"_s))
+            QSKIP("no /dev/full");
+        Fixture f;
+        QVERIFY(f.start());
+        const QString path = f.dir.filePath(u"full.jsonl"_s);
+        QVERIFY(QFile::link(u"/dev/full"_s, path));
+        AuditLog full(path);
+        f.ops->setAuditLog(&full);
+
+        const GroupingKey k = key(u"{job=\"unaudited\"}"_s);
+        const auto pushed = awaitFuture(f.ops->pushNew(k, "# TYPE v gauge\nv 1\n"));
+        QVERIFY(!pushed.ok());
+        QCOMPARE(pushed.error().kind, Error::Process);
+        QVERIFY2(pushed.errorString().startsWith(u"pushed the new group {job=\"unaudited\"}, but the audit log could not be written: "_s),
+                 qPrintable(pushed.errorString()));
+        QVERIFY2(pushed.errorString().contains(qt_error_string(ENOSPC)), qPrintable(pushed.errorString()));
+        QVERIFY(contains(*f.gateway.groups(), k)); // the change is made
+
+        // Rejected by the gateway: its words first, then the log's failure.
+        QCOMPARE(f.gateway.push(key(u"{job=\"other\"}"_s), "# TYPE w counter\nw 1\n"), 200);
+        const auto rejected = awaitFuture(f.ops->editAndPush(k, "# TYPE w gauge\nw 5\n"));
+        QVERIFY(!rejected.ok());
+        QCOMPARE(rejected.error().kind, Error::Http);
+        QVERIFY2(rejected.errorString().contains(u"inconsistent with existing metrics"_s), qPrintable(rejected.errorString()));
+        QVERIFY2(rejected.errorString().contains(u"; the audit log could not be written either: "_s), qPrintable(rejected.errorString()));
+        QVERIFY(f.audit().isEmpty()); // the readable log got nothing of this
     }
 
     void editAndPushWithDiffAndUndo()

@@ -1,14 +1,18 @@
 // AuditLog: JSON lines, one per entry, appended and flushed; read back,
-// tail, export; a torn last line does not hide the others.
+// tail, export; a torn last line does not hide the others; a write that
+// fails says why in the OS's words.
 
 #include "operations/auditlog.h"
 #include "core/urls.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cerrno>
 
 using namespace PushDeck;
 
@@ -159,6 +163,49 @@ private Q_SLOTS:
         const auto result = log.append(entry);
         QVERIFY(!result.ok());
         QVERIFY(result.errorString().contains(u"audit"_s));
+    }
+
+    // A full disk: /dev/full fails every write with ENOSPC, also for root
+    // (the tests run as root in CI, where a read-only directory is not).
+    void fullDiskNamesTheOsError()
+    {
+        if (!QFileInfo::exists(u"/dev/full"_s))
+            QSKIP("no /dev/full");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"audit.jsonl"_s);
+        QVERIFY(QFile::link(u"/dev/full"_s, path));
+        AuditLog log(path);
+        AuditEntry entry;
+        entry.action = u"push"_s;
+        const auto result = log.append(entry);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, Error::Process);
+        QVERIFY2(result.errorString().contains(path), qPrintable(result.errorString()));
+        QVERIFY2(result.errorString().contains(qt_error_string(ENOSPC)), qPrintable(result.errorString()));
+        QVERIFY(!result.errorString().contains(u"Unknown error"_s));
+        // Still failing, still saying why; nothing buffered from before.
+        const auto again = log.append(entry);
+        QVERIFY(!again.ok());
+        QVERIFY2(again.errorString().contains(qt_error_string(ENOSPC)), qPrintable(again.errorString()));
+        // There is nothing to sync on a device: not an error of its own.
+        QVERIFY2(log.sync().ok(), qPrintable(log.sync().errorString()));
+    }
+
+    // The log's directory cannot be made: its parent is a regular file.
+    void directoryUnderAFileNamesTheOsError()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"plain"_s);
+        QFile plain(file);
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        plain.close();
+        AuditLog log(file + u"/logs/audit.jsonl"_s);
+        AuditEntry entry;
+        entry.action = u"push"_s;
+        const auto result = log.append(entry);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.errorString().contains(file), qPrintable(result.errorString()));
+        QVERIFY2(result.errorString().contains(qt_error_string(ENOTDIR)), qPrintable(result.errorString()));
     }
 
     void defaults()
