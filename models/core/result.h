@@ -3,6 +3,7 @@
 // that carries either its value or an Error saying what went wrong and where.
 
 #include <QString>
+#include <QtGlobal>
 #include <optional>
 #include <utility>
 
@@ -36,8 +37,10 @@ struct Error
     static Error make(Kind kind, QString message) { return Error{kind, std::move(message)}; }
 };
 
+// [[nodiscard]]: a Result that nobody looks at is an error that nobody
+// hears of. Where ignoring one is right, say why and cast it to void.
 template<typename T>
-class Result
+class [[nodiscard]] Result
 {
 public:
     // A result that never arrived (cancelled future, destroyed client).
@@ -48,16 +51,42 @@ public:
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
 
-    const T &value() const & { return *m_value; }
-    T &value() & { return *m_value; }
-    T &&value() && { return std::move(*m_value); }
-    const T *operator->() const { return &*m_value; }
-    const T &operator*() const { return *m_value; }
+    // Only on success (asserted): check ok() first.
+    const T &value() const &
+    {
+        checkValue();
+        return *m_value;
+    }
+    T &value() &
+    {
+        checkValue();
+        return *m_value;
+    }
+    T &&value() &&
+    {
+        checkValue();
+        return std::move(*m_value);
+    }
+    const T *operator->() const
+    {
+        checkValue();
+        return &*m_value;
+    }
+    const T &operator*() const
+    {
+        checkValue();
+        return *m_value;
+    }
 
     const Error &error() const { return m_error; }
     QString errorString() const { return m_error.message; }
 
 private:
+    void checkValue() const
+    {
+        Q_ASSERT_X(ok(), "Result::value()", "the Result holds an error, not a value: check ok() first");
+    }
+
     std::optional<T> m_value;
     Error m_error;
 };
