@@ -67,9 +67,9 @@ int main(int argc, char *argv[])
     auto *profiles = new ProfileOpener(&window);
     window.setReadOnly(parser.isSet(readOnlyOption) || QSettings().value(u"readOnly"_s, false).toBool());
     if (parser.isSet(rulesOption)) {
-        QString error;
-        if (!window.loadRulesFile(parser.value(rulesOption), &error)) {
-            std::fprintf(stderr, "pushdeck: %s\n", qPrintable(error));
+        const Result<Done> loaded = window.loadRulesFile(parser.value(rulesOption));
+        if (!loaded) {
+            std::fprintf(stderr, "pushdeck: %s\n", qPrintable(loaded.errorString()));
             return 2;
         }
     }

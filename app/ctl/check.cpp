@@ -33,12 +33,13 @@ int ctlCheck(CtlContext &ctx, const QStringList &arguments)
         ctx.fail(u"check takes no arguments (use --match SELECTOR)"_s, ExitUsage);
         return CheckUnknown;
     }
-    int exit = ExitOk;
     LabelMatcher matcher;
     if (parser.isSet(matchOption)) {
-        auto m = ctx.parseMatcher(parser.value(matchOption), &exit);
-        if (!m)
+        auto m = ctx.parseMatcher(parser.value(matchOption));
+        if (!m) {
+            ctx.failParse(m.error(), parser.value(matchOption)); // check has its own exit codes
             return CheckUnknown;
+        }
         matcher = *m;
     }
 

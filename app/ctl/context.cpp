@@ -76,9 +76,9 @@ int CtlContext::exitCodeFor(const Error &error, ErrorOrigin origin)
     }
 }
 
-int CtlContext::failParse(const QString &what, const QString &text, const Error &error)
+int CtlContext::failParse(const Error &error, const QString &text)
 {
-    const int code = fail(u"invalid %1 %2: %3"_s.arg(what, text, error.message), ExitUsage);
+    const int code = fail(error);
     // The caret is for people: scripts reading stderr keep getting one line.
     if (error.column > 0 && isatty(STDERR_FILENO)) {
         err() << "  " << text << '\n' << "  " << QString(error.column - 1, u' ') << "^" << Qt::endl;
@@ -201,45 +201,51 @@ double CtlContext::now() const
     return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
 }
 
-std::optional<GroupingKey> CtlContext::parseKey(const QString &text, int *exit, const QString &what)
+namespace {
+
+// An argument's parse error as pushdeckctl says it: "invalid KEY {a: ...",
+// a usage error, with the column of `text` when `column` is given.
+Error argumentError(Error::Kind kind, const QString &message, int column = 0)
+{
+    Error error = Error::make(kind, message);
+    error.column = column;
+    return error;
+}
+
+} // namespace
+
+Result<GroupingKey> CtlContext::parseKey(const QString &text, const QString &what)
 {
     // A key can also be given as the push path, as copied from a script or
     // the gateway's log: /metrics/job/a/instance@base64/=
     const QString trimmed = text.trimmed();
     if (trimmed.startsWith(u'/') || trimmed.startsWith(u"metrics/"_s)) {
         auto key = GroupingKey::fromPath(trimmed);
-        if (!key) {
-            *exit = fail(u"invalid %1 %2: %3"_s.arg(what, text, key.errorString()), ExitUsage);
-            return std::nullopt;
-        }
-        return key.value();
+        if (!key)
+            return argumentError(Error::Invalid, u"invalid %1 %2: %3"_s.arg(what, text, key.errorString()));
+        return key;
     }
     auto key = GroupingKey::parse(text);
-    if (!key) {
-        *exit = failParse(what, text, key.error());
-        return std::nullopt;
-    }
-    return key.value();
+    if (!key)
+        return argumentError(Error::Parse, u"invalid %1 %2: %3"_s.arg(what, text, key.errorString()), key.error().column);
+    return key;
 }
 
-std::optional<LabelMatcher> CtlContext::parseMatcher(const QString &text, int *exit, const QString &what)
+Result<LabelMatcher> CtlContext::parseMatcher(const QString &text, const QString &what)
 {
     auto matcher = LabelMatcher::parse(text);
-    if (!matcher) {
-        *exit = failParse(what, text, matcher.error());
-        return std::nullopt;
-    }
-    return matcher.value();
+    if (!matcher)
+        return argumentError(Error::Parse, u"invalid %1 %2: %3"_s.arg(what, text, matcher.errorString()),
+                             matcher.error().column);
+    return matcher;
 }
 
-std::optional<double> CtlContext::parseDurationArg(const QString &text, int *exit, const QString &what)
+Result<double> CtlContext::parseDurationArg(const QString &text, const QString &what)
 {
-    const auto seconds = parseDuration(text);
-    if (!seconds) {
-        *exit = fail(u"%1: %2"_s.arg(what, seconds.errorString()), ExitUsage);
-        return std::nullopt;
-    }
-    return seconds.value();
+    auto seconds = parseDuration(text);
+    if (!seconds) // the message says the column itself
+        return argumentError(Error::Parse, u"%1: %2"_s.arg(what, seconds.errorString()));
+    return seconds;
 }
 
 std::optional<int> CtlContext::preparePolicy()

@@ -79,10 +79,10 @@ public:
     {
         return fail(error.message, exitCodeFor(error, origin));
     }
-    // A parse error in a command-line argument (`what` names it: "--match",
-    // "KEY"). One line; on a terminal followed by the text and a caret under
-    // the column.
-    int failParse(const QString &what, const QString &text, const Error &error);
+    // A parse error in the command-line argument `text` (from parseKey(),
+    // parseMatcher()): fail(error), one line; on a terminal followed by the
+    // text and a caret under the error's column.
+    int failParse(const Error &error, const QString &text);
     // For every mutating command: refuses under --read-only.
     std::optional<int> refuseIfReadOnly(const QString &command);
     // Confirmation for destructive commands: `yes` (the --yes flag) passes;
@@ -113,11 +113,13 @@ public:
     Result<QList<Group>> fetchGroups();
     double now() const;
 
-    // Parsers for arguments; on error they print and put the exit code into
-    // *exit.
-    std::optional<GroupingKey> parseKey(const QString &text, int *exit, const QString &what = QStringLiteral("KEY"));
-    std::optional<LabelMatcher> parseMatcher(const QString &text, int *exit, const QString &what = QStringLiteral("--match"));
-    std::optional<double> parseDurationArg(const QString &text, int *exit, const QString &what);
+    // Parsers for arguments. An error names the argument (`what`: "KEY",
+    // "--match", "--older-than") and the text, and is a usage error for
+    // exitCodeFor() (Error::Parse or Invalid); a key's or selector's keeps
+    // the column for failParse().
+    static Result<GroupingKey> parseKey(const QString &text, const QString &what = QStringLiteral("KEY"));
+    static Result<LabelMatcher> parseMatcher(const QString &text, const QString &what = QStringLiteral("--match"));
+    static Result<double> parseDurationArg(const QString &text, const QString &what);
 
 private:
     std::optional<ResolvedConnection> m_connection;

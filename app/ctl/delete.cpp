@@ -38,13 +38,12 @@ int ctlDelete(CtlContext &ctx, const QStringList &arguments)
         if (auto exit = ctx.refuseIfReadOnly(u"delete"_s))
             return *exit;
     }
-    int exit = ExitOk;
     QList<GroupingKey> keys;
     LabelMatcher matcher;
     if (byMatch) {
-        auto m = ctx.parseMatcher(parser.value(matchOption), &exit);
+        auto m = ctx.parseMatcher(parser.value(matchOption));
         if (!m)
-            return exit;
+            return ctx.failParse(m.error(), parser.value(matchOption));
         matcher = *m;
         if (matcher.isEmpty())
             return ctx.fail(u"--match %1 selects every group; name a label (e.g. {job=~\".+\"}) or use wipe"_s.arg(
@@ -52,9 +51,9 @@ int ctlDelete(CtlContext &ctx, const QStringList &arguments)
                             ExitUsage);
     } else {
         for (const QString &text : positional) {
-            const auto key = ctx.parseKey(text, &exit);
+            const auto key = ctx.parseKey(text);
             if (!key)
-                return exit;
+                return ctx.failParse(key.error(), text);
             keys.append(*key);
         }
     }

@@ -32,12 +32,11 @@ int ctlGroups(CtlContext &ctx, const QStringList &arguments)
     if (!parser.positionalArguments().isEmpty())
         return ctx.fail(u"groups takes no arguments (use --match SELECTOR)"_s, ExitUsage);
 
-    int exit = ExitOk;
     LabelMatcher matcher;
     if (parser.isSet(matchOption)) {
-        auto m = ctx.parseMatcher(parser.value(matchOption), &exit);
+        auto m = ctx.parseMatcher(parser.value(matchOption));
         if (!m)
-            return exit;
+            return ctx.failParse(m.error(), parser.value(matchOption));
         matcher = *m;
     }
     QList<Staleness> states;
@@ -51,9 +50,10 @@ int ctlGroups(CtlContext &ctx, const QStringList &arguments)
     }
     std::optional<double> olderThan;
     if (parser.isSet(olderOption)) {
-        olderThan = ctx.parseDurationArg(parser.value(olderOption), &exit, u"--older-than"_s);
-        if (!olderThan)
-            return exit;
+        const auto age = ctx.parseDurationArg(parser.value(olderOption), u"--older-than"_s);
+        if (!age)
+            return ctx.fail(age.error());
+        olderThan = *age;
     }
     const bool json = parser.isSet(jsonOption);
     const bool wide = parser.isSet(wideOption);

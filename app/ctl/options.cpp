@@ -120,24 +120,25 @@ std::optional<int> CtlGlobalOptions::apply(const QCommandLineParser &parser, Ctl
     }
     if (parser.isSet(readOnly))
         ctx.options.readOnly = true;
-    int exit = ExitOk;
     if (parser.isSet(timeout)) {
-        const auto seconds = ctx.parseDurationArg(parser.value(timeout), &exit, u"--timeout"_s);
+        const auto seconds = ctx.parseDurationArg(parser.value(timeout), u"--timeout"_s);
         if (!seconds)
-            return exit;
+            return ctx.fail(seconds.error());
         if (*seconds <= 0)
             return ctx.fail(u"--timeout must be greater than zero"_s, ExitUsage);
         ctx.options.timeoutMs = int(std::min(*seconds * 1000.0, 24.0 * 3600 * 1000));
     }
     if (parser.isSet(warnAfter)) {
-        ctx.options.warnAfter = ctx.parseDurationArg(parser.value(warnAfter), &exit, u"--warn-after"_s);
-        if (!ctx.options.warnAfter)
-            return exit;
+        const auto seconds = ctx.parseDurationArg(parser.value(warnAfter), u"--warn-after"_s);
+        if (!seconds)
+            return ctx.fail(seconds.error());
+        ctx.options.warnAfter = *seconds;
     }
     if (parser.isSet(staleAfter)) {
-        ctx.options.staleAfter = ctx.parseDurationArg(parser.value(staleAfter), &exit, u"--stale-after"_s);
-        if (!ctx.options.staleAfter)
-            return exit;
+        const auto seconds = ctx.parseDurationArg(parser.value(staleAfter), u"--stale-after"_s);
+        if (!seconds)
+            return ctx.fail(seconds.error());
+        ctx.options.staleAfter = *seconds;
     }
     if (parser.isSet(rules))
         ctx.options.rulesFile = parser.value(rules);

@@ -38,18 +38,17 @@ int ctlPrune(CtlContext &ctx, const QStringList &arguments)
         if (auto exit = ctx.refuseIfReadOnly(u"prune"_s))
             return *exit;
     }
-    int exit = ExitOk;
     PruneCriteria criteria;
-    const auto age = ctx.parseDurationArg(parser.value(olderOption), &exit, u"--older-than"_s);
+    const auto age = ctx.parseDurationArg(parser.value(olderOption), u"--older-than"_s);
     if (!age)
-        return exit;
+        return ctx.fail(age.error());
     if (*age <= 0)
         return ctx.fail(u"--older-than must be greater than zero"_s, ExitUsage);
     criteria.minAgeSeconds = *age;
     if (parser.isSet(matchOption)) {
-        auto m = ctx.parseMatcher(parser.value(matchOption), &exit);
+        auto m = ctx.parseMatcher(parser.value(matchOption));
         if (!m)
-            return exit;
+            return ctx.failParse(m.error(), parser.value(matchOption));
         criteria.matcher = *m;
     }
     for (const QString &value : parser.values(stateOption)) {

@@ -37,10 +37,9 @@ int ctlPush(CtlContext &ctx, const QStringList &arguments)
         if (auto exit = ctx.refuseIfReadOnly(u"push"_s))
             return *exit;
     }
-    int exit = ExitOk;
-    const auto key = ctx.parseKey(positional.first(), &exit);
+    const auto key = ctx.parseKey(positional.first());
     if (!key)
-        return exit;
+        return ctx.failParse(key.error(), positional.first());
 
     const QString fileName = positional.size() > 1 ? positional[1] : u"-"_s;
     QByteArray text;

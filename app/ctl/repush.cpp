@@ -39,15 +39,14 @@ int ctlRepush(CtlContext &ctx, const QStringList &arguments)
         if (auto exit = ctx.refuseIfReadOnly(u"repush"_s))
             return *exit;
     }
-    int exit = ExitOk;
-    const auto from = ctx.parseKey(parser.value(fromOption), &exit, u"--from"_s);
+    const auto from = ctx.parseKey(parser.value(fromOption), u"--from"_s);
     if (!from)
-        return exit;
+        return ctx.failParse(from.error(), parser.value(fromOption));
     GroupingKey to = *from;
     if (parser.isSet(toOption)) {
-        const auto key = ctx.parseKey(parser.value(toOption), &exit, u"--to"_s);
+        const auto key = ctx.parseKey(parser.value(toOption), u"--to"_s);
         if (!key)
-            return exit;
+            return ctx.failParse(key.error(), parser.value(toOption));
         to = *key;
     }
     std::optional<QUrl> target;

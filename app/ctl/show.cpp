@@ -29,10 +29,9 @@ int ctlShow(CtlContext &ctx, const QStringList &arguments)
         return ctx.fail(u"show needs exactly one KEY, e.g. pushdeckctl show '{job=\"backup\"}'"_s, ExitUsage);
     if (parser.isSet(expositionOption) && parser.isSet(jsonOption))
         return ctx.fail(u"--exposition and --json exclude each other"_s, ExitUsage);
-    int exit = ExitOk;
-    const auto key = ctx.parseKey(positional.first(), &exit);
+    const auto key = ctx.parseKey(positional.first());
     if (!key)
-        return exit;
+        return ctx.failParse(key.error(), positional.first());
 
     const auto groups = ctx.fetchGroups();
     if (!groups)

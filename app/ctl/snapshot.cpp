@@ -52,14 +52,12 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
     if ((action != u"save"_s && action != u"restore"_s) || positional.size() != 2)
         return ctx.fail(u"snapshot needs \"save FILE\", \"restore FILE\" or \"list\""_s, ExitUsage);
     const QString file = positional[1];
-    int exit = ExitOk;
-
     if (action == u"save"_s) {
         LabelMatcher matcher;
         if (parser.isSet(matchOption)) {
-            auto m = ctx.parseMatcher(parser.value(matchOption), &exit);
+            auto m = ctx.parseMatcher(parser.value(matchOption));
             if (!m)
-                return exit;
+                return ctx.failParse(m.error(), parser.value(matchOption));
             matcher = *m;
         }
         const auto groups = ctx.fetchGroups();

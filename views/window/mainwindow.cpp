@@ -577,16 +577,13 @@ void MainWindow::setPolicy(const StalenessPolicy &edited)
     updateCharts();
 }
 
-bool MainWindow::loadRulesFile(const QString &path, QString *error)
+Result<Done> MainWindow::loadRulesFile(const QString &path)
 {
     const auto policy = StalenessRules::load(path);
-    if (!policy) {
-        if (error)
-            *error = policy.errorString();
-        return false;
-    }
+    if (!policy)
+        return policy.error();
     setPolicy(policy.value());
-    return true;
+    return Done{};
 }
 
 void MainWindow::openRulesDialog()

@@ -5,6 +5,7 @@
 
 #include "core/metrics.h"
 #include "staleness/stalenesspolicy.h"
+#include "core/result.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -81,8 +82,8 @@ public:
     // The staleness rules every gateway is judged by (saved in the settings).
     const StalenessPolicy &policy() const { return m_policy; }
     void setPolicy(const StalenessPolicy &policy);
-    // Loads the rules from a file (--rules); false with a message on errors.
-    bool loadRulesFile(const QString &path, QString *error);
+    // Loads the rules from a file (--rules) and applies them.
+    Result<Done> loadRulesFile(const QString &path);
     AgeChartView *ageChart() const { return m_ageChart; }
     StalenessTrendView *trendChart() const { return m_trendChart; }
     PushTimelineView *timelineChart() const { return m_timelineChart; }
