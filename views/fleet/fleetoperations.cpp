@@ -51,27 +51,25 @@ FleetOperations::FleetOperations(QWidget *window, FleetGroupsView *view, Operati
 
 FleetOperations::~FleetOperations() = default;
 
-bool FleetOperations::canRun(QString *why) const
+Result<Done> FleetOperations::canRun() const
 {
-    if (m_ops && m_ops->isReadOnly()) {
-        *why = tr("Read-only mode: PushDeck does not change the gateways. Turn read-only mode off (or start "
-                  "without --read-only) to use this.");
-        return false;
-    }
+    // Refusals for people (Error::Invalid: nothing here is a failure).
+    if (m_ops && m_ops->isReadOnly())
+        return Error::make(Error::Invalid, tr("Read-only mode: PushDeck does not change the gateways. Turn read-only "
+                                              "mode off (or start without --read-only) to use this."));
     int connected = 0;
     for (const FleetTarget &target : m_targets())
         connected += target.session ? 1 : 0;
-    if (connected == 0) {
-        *why = tr("No gateway is open.");
-        return false;
-    }
-    return true;
+    if (connected == 0)
+        return Error::make(Error::Invalid, tr("No gateway is open."));
+    return Done{};
 }
 
 void FleetOperations::updateActions()
 {
-    QString why;
-    const bool ok = canRun(&why);
+    const Result<Done> allowed = canRun();
+    const bool ok = allowed.ok();
+    const QString why = allowed.errorString();
     const int selected = m_view ? m_view->selectedCount() : 0;
     auto apply = [](QAction *action, bool enabled, const QString &reason) {
         action->setEnabled(enabled);
@@ -100,9 +98,8 @@ FleetDeleteDialog *FleetOperations::pruneStale()
 
 FleetDeleteDialog *FleetOperations::open(FleetDeleteDialog::Mode mode)
 {
-    QString why;
-    if (!canRun(&why)) {
-        Q_EMIT message(why, true);
+    if (const Result<Done> allowed = canRun(); !allowed) {
+        Q_EMIT message(allowed.errorString(), true);
         return nullptr;
     }
     QList<FleetTarget> targets = m_targets();

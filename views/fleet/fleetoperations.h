@@ -7,6 +7,7 @@
 // in read-only mode with the reason in their tooltip.
 
 #include "views/fleet/fleetdeletedialog.h"
+#include "core/result.h"
 
 #include <QObject>
 #include <QPointer>
@@ -53,7 +54,8 @@ Q_SIGNALS:
 
 private:
     FleetDeleteDialog *open(FleetDeleteDialog::Mode mode);
-    bool canRun(QString *why) const;
+    // Done, or why no fleet delete may start now (read-only, no gateway).
+    Result<Done> canRun() const;
 
     QWidget *m_window;
     QPointer<FleetGroupsView> m_view;

@@ -226,27 +226,23 @@ QList<Group> OperationsController::allGroups() const
     return m_session ? m_session->groups() : QList<Group>{};
 }
 
-bool OperationsController::canMutate(QString *why) const
+Result<Done> OperationsController::canMutate() const
 {
-    if (m_readOnly) {
-        *why = readOnlyReason();
-        return false;
-    }
-    if (!m_session) {
-        *why = tr("No gateway is open.");
-        return false;
-    }
-    if (m_busy) {
-        *why = tr("Another operation is running.");
-        return false;
-    }
-    return true;
+    // Refusals for people (Error::Invalid: nothing here is a failure).
+    if (m_readOnly)
+        return Error::make(Error::Invalid, readOnlyReason());
+    if (!m_session)
+        return Error::make(Error::Invalid, tr("No gateway is open."));
+    if (m_busy)
+        return Error::make(Error::Invalid, tr("Another operation is running."));
+    return Done{};
 }
 
 void OperationsController::updateActions()
 {
-    QString why;
-    const bool mutate = canMutate(&why);
+    const Result<Done> allowed = canMutate();
+    const bool mutate = allowed.ok();
+    const QString why = allowed.errorString();
     const int selectedCount = mutate ? int(selected().size()) : 0;
 
     // Each mutating action: enabled or not, and the tooltip says why not.
@@ -340,9 +336,8 @@ Dialog *OperationsController::wireBulkDelete(Dialog *dialog)
 
 DeleteDialog *OperationsController::deleteSelected()
 {
-    QString why;
-    if (!canMutate(&why)) {
-        say(why, true);
+    if (const Result<Done> allowed = canMutate(); !allowed) {
+        say(allowed.errorString(), true);
         return nullptr;
     }
     const QList<Group> groups = selected();
@@ -355,9 +350,8 @@ DeleteDialog *OperationsController::deleteSelected()
 
 DeleteDialog *OperationsController::bulkDeleteByMatcher()
 {
-    QString why;
-    if (!canMutate(&why)) {
-        say(why, true);
+    if (const Result<Done> allowed = canMutate(); !allowed) {
+        say(allowed.errorString(), true);
         return nullptr;
     }
     return wireBulkDelete(new DeleteDialog(DeleteDialog::Mode::Matcher, m_session, allGroups(), m_window));
@@ -365,9 +359,8 @@ DeleteDialog *OperationsController::bulkDeleteByMatcher()
 
 PruneWizard *OperationsController::pruneStale()
 {
-    QString why;
-    if (!canMutate(&why)) {
-        say(why, true);
+    if (const Result<Done> allowed = canMutate(); !allowed) {
+        say(allowed.errorString(), true);
         return nullptr;
     }
     return wireBulkDelete(new PruneWizard(m_session, allGroups(), m_window));
@@ -375,9 +368,8 @@ PruneWizard *OperationsController::pruneStale()
 
 WipeDialog *OperationsController::wipeGateway()
 {
-    QString why;
-    if (!canMutate(&why)) {
-        say(why, true);
+    if (const Result<Done> allowed = canMutate(); !allowed) {
+        say(allowed.errorString(), true);
         return nullptr;
     }
     if (!adminApiEnabled()) {
@@ -393,9 +385,8 @@ WipeDialog *OperationsController::wipeGateway()
 
 PushDialog *OperationsController::pushNewGroup()
 {
-    QString why;
-    if (!canMutate(&why)) {
-        say(why, true);
+    if (const Result<Done> allowed = canMutate(); !allowed) {
+        say(allowed.errorString(), true);
         return nullptr;
     }
     auto *dialog = new PushDialog(m_session->operations(), m_session->url(), allGroups(), m_window);
@@ -406,9 +397,8 @@ PushDialog *OperationsController::pushNewGroup()
 
 RePushDialog *OperationsController::rePushSelected(RePushDialog::Mode mode)
 {
-    QString why;
-    if (!canMutate(&why)) {
-        say(why, true);
+    if (const Result<Done> allowed = canMutate(); !allowed) {
+        say(allowed.errorString(), true);
         return nullptr;
     }
     const QList<Group> groups = selected();
@@ -428,9 +418,8 @@ RePushDialog *OperationsController::rePushSelected(RePushDialog::Mode mode)
 
 void OperationsController::undoLatest()
 {
-    QString why;
-    if (!canMutate(&why)) {
-        say(why, true);
+    if (const Result<Done> allowed = canMutate(); !allowed) {
+        say(allowed.errorString(), true);
         return;
     }
     refreshLatestSnapshot();
@@ -443,9 +432,8 @@ void OperationsController::undoLatest()
 
 void OperationsController::confirmRestore(const QString &path)
 {
-    QString why;
-    if (!canMutate(&why)) {
-        say(why, true);
+    if (const Result<Done> allowed = canMutate(); !allowed) {
+        say(allowed.errorString(), true);
         return;
     }
     if (m_confirmation)
@@ -505,9 +493,8 @@ void OperationsController::confirmRestore(const QString &path)
 
 void OperationsController::restoreSnapshot(const Snapshot &snapshot)
 {
-    QString why;
-    if (!canMutate(&why)) {
-        say(why, true);
+    if (const Result<Done> allowed = canMutate(); !allowed) {
+        say(allowed.errorString(), true);
         return;
     }
     m_busy = true;

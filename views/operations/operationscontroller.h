@@ -138,7 +138,8 @@ private:
     QList<Group> selected() const;
     QList<Group> allGroups() const;
     bool adminApiEnabled() const;
-    bool canMutate(QString *why) const;
+    // Done, or why no change may start now (read-only, no gateway, busy).
+    Result<Done> canMutate() const;
     void track(QDialog *dialog);
     template <typename Dialog>
     Dialog *wireBulkDelete(Dialog *dialog);
