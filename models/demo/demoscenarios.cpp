@@ -2,6 +2,7 @@
 
 #include "staleness/alertrules.h"
 #include "demo/demoseeder.h"
+#include "demo/demotext.h"
 #include "core/duration.h"
 #include "staleness/lint.h"
 #include "gateway/localgateway.h"
@@ -33,168 +34,27 @@ double currentTime()
 // during a presentation (DemoSeeder::demoPolicy() warns after 15 s).
 constexpr int JobEverySeconds = 5;
 
-QList<DemoScenarios::Scenario> buildScenarios()
+// What the code knows of each scenario, in the order of DemoScenarios::Index:
+// its id, which names its text (resources/demo/<id>.html, read by DemoText),
+// and per step whether the step's outcome is re-read every second. What each
+// step does is stepAction() and observer().
+struct ScenarioShape
 {
-    using Step = DemoScenarios::Step;
-    QList<DemoScenarios::Scenario> list;
+    QString id;
+    QList<bool> liveSteps;
+};
 
-    list.append({
-        u"renamed-instance"_s,
-        u"Renamed or removed instance"_s,
-        u"<p>A per-host cron job pushes with an <code>instance</code> label, so every host gets its own group. "
-        "The gateway never forgets a group: when the host is renamed, replaced or decommissioned, its group stays, "
-        "and Prometheus keeps scraping its last values as if they were current.</p>"_s,
-        u"<p>Service-level batch jobs: push <b>without</b> an instance label, one group per job. Machine-level "
-        "jobs: use the node exporter's <b>textfile collector</b> on the host instead, so the metrics go away with "
-        "the host. Otherwise delete a host's group <b>deliberately</b> when the host goes (PushDeck's prune shows "
-        "a preview and keeps an undo snapshot).</p>"_s,
-        {
-            Step{u"A per-host cron job"_s,
-                 u"<p><code>disk-cleanup</code> runs every 5 s on host-a and pushes to "
-                 "<code>{job=\"disk-cleanup\",instance=\"host-a\"}</code>.</p>"_s,
-                 {}, true},
-            Step{u"The host is renamed"_s,
-                 u"<p>host-a is replaced by host-b. The job now pushes with <code>instance=\"host-b\"</code>: a "
-                 "second group appears. Nothing deletes host-a's group.</p>"_s,
-                 {}, true},
-            Step{u"host-a's group stays and ages"_s,
-                 u"<p>host-a's group keeps its last values, and Prometheus scrapes them every interval with fresh "
-                 "timestamps: dashboards and sums over instances still count a host that no longer exists. Only the "
-                 "group's age gives it away, and the lint flags the instance label.</p>"_s,
-                 {}, true},
-            Step{u"Fix: delete it deliberately"_s,
-                 u"<p>Delete the orphaned group by its exact key and confirm that it is gone. host-b's group is "
-                 "the next orphan in waiting.</p>"_s,
-                 {}, false},
-        },
-    });
-
-    list.append({
-        u"no-up"_s,
-        u"No up for pushed jobs"_s,
-        u"<p>Prometheus marks a scraped target that stops answering with <code>up == 0</code>. A pushed job has "
-        "no <code>up</code>: when it stops, its group keeps its last values and the gateway's own <code>up</code> "
-        "stays 1. Nothing marks the job down except the age of its last push.</p>"_s,
-        u"<p>Alert on the age of the push: <code>time() - push_time_seconds{job=\"...\"} &gt; threshold</code>, "
-        "or on a last-success timestamp the job pushes itself, with a threshold that fits the job's schedule. "
-        "PushDeck generates these rules from its staleness rules.</p>"_s,
-        {
-            Step{u"A healthy push job"_s, u"<p><code>invoice-mailer</code> pushes every 5 s.</p>"_s, {}, true},
-            Step{u"The job stops"_s,
-                 u"<p>The job stops pushing, as if it crashed before its push or its cron entry was removed. For a "
-                 "scraped target, Prometheus would set <code>up</code> to 0 at the next scrape. Here nothing "
-                 "changes.</p>"_s,
-                 {}, true},
-            Step{u"Only its age shows it"_s,
-                 u"<p>The group still serves the last values, and queries and dashboards see them as current. "
-                 "Only its age grows: PushDeck warns after 15 s and calls the group stale after 30 s. Prometheus "
-                 "knows nothing unless an alert looks at <code>push_time_seconds</code>.</p>"_s,
-                 {}, true},
-            Step{u"Fix: alert on the push time"_s,
-                 u"<p>The alerting rule for this job, generated from PushDeck's staleness rules. It fires in "
-                 "Prometheus, whether or not anyone watches a dashboard.</p>"_s,
-                 {}, false},
-        },
-    });
-
-    list.append({
-        u"lost-state"_s,
-        u"Single point of failure and lost state"_s,
-        u"<p>Everything pushed lives in this one gateway process. Without a persistence file, a restart loses "
-        "every group, and pushers that run rarely do not put theirs back for a long time. While the gateway is "
-        "down, every pushed series of every job disappears from Prometheus at once, and pushes fail.</p>"_s,
-        u"<p>Run the gateway with <code>--persistence.file</code> on durable storage, monitor the gateway itself "
-        "(<code>up{job=\"pushgateway\"}</code>), and make pushers retry. Two gateways behind a load balancer do "
-        "not help: each would hold half of the state. Keep the gateway for service-level batch jobs; scrape "
-        "long-running services.</p>"_s,
-        {
-            Step{u"One process holds everything"_s,
-                 u"<p>The demo gateway keeps its groups in memory only (<code>--persistence.file=</code>).</p>"_s,
-                 {}, false},
-            Step{u"Restart without persistence"_s,
-                 u"<p>The gateway restarts. The demo's jobs are paused for the moment, so what survived is what "
-                 "the gateway kept by itself.</p>"_s,
-                 {}, false},
-            Step{u"The pushers come back one by one"_s,
-                 u"<p>Periodic jobs put their groups back at their next run. A job that pushes once a night "
-                 "(<code>nightly-backup</code>) stays missing until tomorrow, and an alert on <code>time() - "
-                 "push_time_seconds</code> cannot fire for a series that no longer exists.</p>"_s,
-                 u"<p>Also alert on <code>absent(push_time_seconds{job=\"nightly-backup\"})</code> for jobs that "
-                 "must always be there, and run the gateway with a persistence file.</p>"_s,
-                 true},
-            Step{u"Restart with a persistence file"_s,
-                 u"<p>The gateway now runs with <code>--persistence.file</code>. This restart still loses the "
-                 "in-memory groups (there was no file yet); the demo's jobs push again, and from now on the gateway "
-                 "writes its groups to the file.</p>"_s,
-                 {}, false},
-            Step{u"Restart again"_s,
-                 u"<p>The jobs are paused again. This time the gateway writes its groups to the file on shutdown "
-                 "and reads them back on start.</p>"_s,
-                 {}, false},
-            Step{u"Stop the gateway"_s,
-                 u"<p>Stopped: Prometheus' scrape of the gateway fails, so every series pushed by every job "
-                 "disappears from Prometheus at the same moment, and every push fails until it is back.</p>"_s,
-                 {}, false},
-            Step{u"Start it again"_s, u"<p>The groups come back from the persistence file.</p>"_s, {}, false},
-        },
-    });
-
-    list.append({
-        u"colliding-groups"_s,
-        u"Colliding groups block every push"_s,
-        u"<p>The gateway treats <code>{job=\"inventory-sync\"}</code> and <code>{job=\"inventory-sync\","
-        "instance=\"\"}</code> as two groups, but their series are the same once the empty label is dropped. As "
-        "soon as both exist, the gateway's consistency check rejects <b>every</b> push from <b>every</b> job "
-        "until one of them is deleted.</p>"_s,
-        u"<p>Delete one of the two groups (PushDeck's lint names them). Then fix the client that pushes with an "
-        "empty label value (a URL ending in <code>/instance@base64/=</code>): leave the label out instead.</p>"_s,
-        {
-            Step{u"One group"_s, u"<p>A client pushes to <code>/metrics/job/inventory-sync</code>.</p>"_s, {}, false},
-            Step{u"A second client pushes with an empty instance"_s,
-                 u"<p>Another client builds its URL from an unset variable and pushes to "
-                 "<code>/metrics/job/inventory-sync/instance@base64/=</code>. The gateway rejects that push, but "
-                 "keeps the empty group it created for it.</p>"_s,
-                 {}, false},
-            Step{u"Every push now fails"_s,
-                 u"<p>From now on any push, from any job, is rejected. Watch the demo's own jobs turn "
-                 "<i>failed</i> in the table.</p>"_s,
-                 {}, false},
-            Step{u"The lint finds it"_s, u"<p>PushDeck's lint reports the colliding pair as critical.</p>"_s, {}, false},
-            Step{u"Fix: delete one"_s,
-                 u"<p>Delete the group with the empty label: pushes work again at once.</p>"_s, {}, false},
-        },
-    });
-
-    list.append({
-        u"firewall-nat"_s,
-        u"Firewalls and NAT are not a reason to push"_s,
-        u"<p>\u201cPrometheus cannot reach the hosts behind our firewall, so they push\u201d turns the gateway into "
-        "a proxy for long-running services. Every problem of the other scenarios then applies to every target: "
-        "no <code>up</code>, groups that outlive their hosts, one process holding all the state, and a per-host "
-        "grouping key for each.</p>"_s,
-        u"<p>Keep pulling, across the boundary: <b>PushProx</b> "
-        "(<code>github.com/prometheus-community/PushProx</code>) runs a small client behind the firewall that "
-        "dials out to a proxy, and Prometheus scrapes through the proxy, with <code>up</code>, service discovery "
-        "and staleness intact. Or run Prometheus (or Prometheus in agent mode with remote write) inside the "
-        "network. Keep the Pushgateway for service-level batch jobs.</p>"_s,
-        {
-            Step{u"The argument"_s,
-                 u"<p>Hosts in a network segment Prometheus cannot reach push their metrics every 15 s, with "
-                 "<code>instance</code> in the grouping key.</p>"_s,
-                 {}, false},
-            Step{u"What it costs"_s,
-                 u"<p>Each host's group lives forever (scenario 1), a dead host looks alive (scenario 2), a "
-                 "gateway restart loses everything (scenario 3), and one bad key blocks every push (scenario 4). "
-                 "The gateway also becomes a bottleneck: with its consistency check, every push re-checks the "
-                 "whole store.</p>"_s,
-                 {}, false},
-            Step{u"Fix: pull through the firewall"_s,
-                 u"<p>PushProx keeps the pull model: the client behind the firewall opens the connection, and "
-                 "Prometheus scrapes every host through the proxy as its own target.</p>"_s,
-                 {}, false},
-        },
-    });
-    return list;
+const QList<ScenarioShape> &scenarioShapes()
+{
+    static const QList<ScenarioShape> shapes{
+        {u"renamed-instance"_s, {true, true, true, false}},
+        {u"no-up"_s, {true, true, true, false}},
+        {u"lost-state"_s, {false, false, true, false, false, false, false}},
+        {u"colliding-groups"_s, {false, false, false, false, false}},
+        {u"firewall-nat"_s, {false, false, false}},
+    };
+    Q_ASSERT(shapes.size() == DemoScenarios::ScenarioCount);
+    return shapes;
 }
 
 QString keysText(const QList<GroupingKey> &keys, int max = 12)
@@ -245,9 +105,53 @@ const StalenessPolicy &DemoScenarios::policy() const
     return m_session ? m_session->policy() : none;
 }
 
+Result<DemoScenarios::Scenario> DemoScenarios::loadScenario(int index, const QLocale &locale)
+{
+    if (index < 0 || index >= ScenarioCount)
+        return Error::make(Error::Invalid, tr("no scenario %1").arg(index + 1));
+    const ScenarioShape &shape = scenarioShapes().at(index);
+    Result<DemoText::Scenario> text = DemoText::scenario(shape.id, locale);
+    if (!text)
+        return text.error();
+    if (text->steps.size() != shape.liveSteps.size())
+        return Error::make(Error::Invalid, u"%1 (%2): %3 steps, but the scenario has %4"_s.arg(
+                                              DemoText::resourcePath(shape.id), text->language)
+                                              .arg(text->steps.size())
+                                              .arg(shape.liveSteps.size()));
+    Scenario scenario{shape.id, text->title, text->explanation, text->fix, {}};
+    for (qsizetype i = 0; i < text->steps.size(); ++i) {
+        const DemoText::Step &step = text->steps.at(i);
+        scenario.steps.append(Step{step.title, step.text, step.fix, shape.liveSteps.at(i)});
+    }
+    return scenario;
+}
+
 const QList<DemoScenarios::Scenario> &DemoScenarios::scenarios()
 {
-    static const QList<Scenario> list = buildScenarios();
+    // Read once, in the language of the first call (the application's
+    // locale is settled before the first window shows a scenario).
+    static const QList<Scenario> list = [] {
+        QList<Scenario> scenarios;
+        for (int index = 0; index < ScenarioCount; ++index) {
+            Result<Scenario> loaded = loadScenario(index);
+            if (loaded) {
+                scenarios.append(std::move(loaded).value());
+                continue;
+            }
+            // A packaging bug (tst_demotext loads every text): keep the
+            // steps working and say what is wrong where the text would be.
+            qCritical("pushdeck: %s", qPrintable(loaded.errorString()));
+            const ScenarioShape &shape = scenarioShapes().at(index);
+            const QString problem = u"<p>"_s + tr("The text of this scenario could not be read: %1")
+                                                   .arg(loaded.errorString()).toHtmlEscaped() + u"</p>"_s;
+            Scenario scenario{shape.id, shape.id, problem, problem, {}};
+            for (qsizetype step = 0; step < shape.liveSteps.size(); ++step)
+                scenario.steps.append(Step{shape.id + u' ' + QString::number(step + 1), problem, {},
+                                           shape.liveSteps.at(step)});
+            scenarios.append(scenario);
+        }
+        return scenarios;
+    }();
     return list;
 }
 

@@ -11,6 +11,7 @@
 #include "staleness/stalenesspolicy.h"
 
 #include <QFuture>
+#include <QLocale>
 #include <QObject>
 #include <QPointer>
 #include <QPromise>
@@ -58,8 +59,14 @@ public:
                   QObject *parent = nullptr);
     ~DemoScenarios() override;
 
+    // The scenarios with their texts (DemoText: resources/demo/<id>.html) in
+    // the language of QLocale() at the first call. A text that cannot be read
+    // is logged and shown in its place; the steps still work.
     static const QList<Scenario> &scenarios();
     static const Scenario &scenario(int index);
+    // One scenario with its texts in `locale`'s language, or why they cannot
+    // be read (missing, malformed, or not as many steps as the code has).
+    static Result<Scenario> loadScenario(int index, const QLocale &locale = QLocale());
 
     int currentScenario() const { return m_scenario; }
     // -1: the scenario's introduction, before its first step.
