@@ -8,9 +8,11 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6svg6 qt6-svg-dev
     libsimdjson-dev zlib1g-dev
+    libre2-dev   # selectors with Prometheus' own regex engine (RE2)
     qtkeychain-qt6-dev   # secrets in the system keyring (Secret Service, KWallet)
     libprotobuf-dev protobuf-compiler   # the light refresh reads protobuf /metrics
     prometheus-pushgateway
+    prometheus   # the real-Prometheus selector test and promtool for the generated alert rules
     curl
     openssl apache2-utils   # the auth/TLS tests: a throw-away CA, bcrypt hashes (htpasswd)
     dbus-daemon gnome-keyring   # the keyring test: a private Secret Service under dbus-run-session
@@ -39,8 +41,10 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# The Debian package starts a system gateway where an init system runs; it
-# would sit on :9091 with the shared persistence file. PushDeck never needs it.
+# The Debian packages start a system gateway and Prometheus where an init
+# system runs; they would sit on :9091 (with the shared persistence file) and
+# :9090. PushDeck's tests start their own on free ports and never need them.
 if command -v service >/dev/null 2>&1; then
     "${sudo[@]}" service prometheus-pushgateway stop >/dev/null 2>&1 || true
+    "${sudo[@]}" service prometheus stop >/dev/null 2>&1 || true
 fi
