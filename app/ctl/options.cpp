@@ -37,6 +37,11 @@ CtlGlobalOptions::CtlGlobalOptions()
     , readOnly(u"read-only"_s, u"Refuse every command that would change the gateway (also: PUSHDECK_READ_ONLY=1)."_s)
     , warnAfter(u"warn-after"_s, u"Default age at which a group counts as warning (default 1h)."_s, u"duration"_s)
     , staleAfter(u"stale-after"_s, u"Default age at which a group counts as stale (default 6h)."_s, u"duration"_s)
+    , prometheus(u"prometheus"_s,
+                 u"The Prometheus that scrapes the gateway (default: $PUSHDECK_PROMETHEUS, else the profile's): selectors "
+                 "(--match, rules) are read as its version reads them, 2.x or 3 (from /api/v1/status/buildinfo); "
+                 "without one, as Prometheus 3."_s,
+                 u"url"_s)
     , profile(u"profile"_s,
               u"Connect through this connection profile of the PushDeck GUI (URL, auth, TLS files); its password or token "
               "comes from PUSHDECK_PASSWORD/PUSHDECK_TOKEN, --password-file/--token-file, else the system keyring."_s,
@@ -63,6 +68,7 @@ void CtlGlobalOptions::addTo(QCommandLineParser &parser) const
     parser.addOption(readOnly);
     parser.addOption(warnAfter);
     parser.addOption(staleAfter);
+    parser.addOption(prometheus);
     parser.addOption(profile);
     parser.addOption(user);
     parser.addOption(passwordFile);
@@ -97,6 +103,15 @@ std::optional<int> CtlGlobalOptions::apply(const QCommandLineParser &parser, Ctl
     }
     if (parser.isSet(gateway))
         ctx.options.gatewayGiven = true;
+    if (parser.isSet(prometheus) || useEnvironment) {
+        const QString text = parser.isSet(prometheus) ? parser.value(prometheus) : qEnvironmentVariable("PUSHDECK_PROMETHEUS");
+        if (!text.trimmed().isEmpty()) {
+            const auto url = GatewayClient::normalizeUrl(text.trimmed());
+            if (!url)
+                return ctx.fail(u"--prometheus: "_s + url.errorString(), ExitUsage);
+            ctx.options.prometheusUrl = url->toString();
+        }
+    }
     if (parser.isSet(profile))
         ctx.options.profileName = parser.value(profile);
     if (parser.isSet(user))

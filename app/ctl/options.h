@@ -31,6 +31,10 @@ struct CtlOptions
     QString rulesFile;                // --rules
     std::optional<double> warnAfter;  // --warn-after, overrides the rules file's default
     std::optional<double> staleAfter; // --stale-after
+    // The Prometheus that scrapes the gateway (--prometheus, else
+    // $PUSHDECK_PROMETHEUS, else the profile's): selectors are read as its
+    // version reads them (2.x or 3); without one, as Prometheus 3.
+    QString prometheusUrl;
 
     // Connection: a saved profile (the GUI's) and/or options on top of it.
     QString profileName;              // --profile
@@ -64,6 +68,7 @@ struct CtlGlobalOptions
     QCommandLineOption readOnly;
     QCommandLineOption warnAfter;
     QCommandLineOption staleAfter;
+    QCommandLineOption prometheus;
     QCommandLineOption profile;
     QCommandLineOption user;
     QCommandLineOption passwordFile;

@@ -3,6 +3,9 @@
 #include "format/gzip.h"
 #include "format/metricsdecoder.h"
 
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPromise>
@@ -341,6 +344,26 @@ QFuture<Result<GatewayStatus>> GatewayClient::statusOf(const QUrl &baseUrl, cons
         client->deleteLater();
         return status;
     });
+}
+
+QFuture<Result<QString>> GatewayClient::prometheusVersionOf(const QUrl &prometheusUrl, const ClientOptions &options)
+{
+    auto *client = new GatewayClient(prometheusUrl);
+    client->setOptions(options);
+    const QUrl url = client->urlFor(u"api/v1/status/buildinfo"_s);
+    return collect(client->send("GET", u"api/v1/status/buildinfo"_s), options)
+        .then(client, [client, url](Result<HttpAnswer> answer) -> Result<QString> {
+            client->deleteLater();
+            if (!answer)
+                return answer.error();
+            const QJsonObject data = QJsonDocument::fromJson(answer->body).object().value(u"data"_s).toObject();
+            const QString version = data.value(u"version"_s).toString();
+            if (version.isEmpty())
+                return Error::make(Error::Invalid,
+                                   QCoreApplication::translate("GatewayClient", "%1 did not answer like Prometheus (no data.version)")
+                                       .arg(url.toDisplayString()));
+            return version;
+        });
 }
 
 QFuture<Result<GatewayStatus>> GatewayClient::status()

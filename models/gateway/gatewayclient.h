@@ -67,6 +67,10 @@ public:
     // /api/v1/status of a gateway through a client made for this one
     // request (a connection test): it lives until the answer arrived.
     static QFuture<Result<GatewayStatus>> statusOf(const QUrl &baseUrl, const ClientOptions &options);
+    // The version of the Prometheus at `prometheusUrl` (its
+    // /api/v1/status/buildinfo, e.g. "2.42.0"), through a client made for
+    // this one request. An error when it does not answer like Prometheus.
+    static QFuture<Result<QString>> prometheusVersionOf(const QUrl &prometheusUrl, const ClientOptions &options);
     QFuture<Result<QList<Group>>> groups();
     QFuture<Result<MetricsExposition>> metricsText(); // GET /metrics with gzip
     // GET /metrics with gzip, asking for the protobuf delimited format (less
