@@ -22,6 +22,9 @@ const char *commandsHelp =
     "  show KEY [--exposition|--json]    one group, KEY exactly as {job=\"a\",instance=\"b\"}\n"
     "  check [--match SEL] [-v]          exit 0 all fresh, 1 warnings, 2 stale/failed, 3 unknown\n"
     "  lint [--json]                     Pushgateway anti-patterns; exit 0 ok, 1 warnings, 2 critical\n"
+    "  alert-rules [-o FILE] [--tests FILE] [--for D]\n"
+    "                                    Prometheus alerting rules for --rules (as the window makes\n"
+    "                                    them), with --tests a promtool test file proving them\n"
     "  push KEY [FILE|-] [--replace]     validate exposition text, then push it\n"
     "  delete KEY... | --match SEL       delete exactly these groups (preview, confirm, verify)\n"
     "  prune --older-than D [--match SEL] delete groups not pushed for D\n"
@@ -35,6 +38,9 @@ const char *commandsHelp =
     "Several gateways: groups, delete and prune take --gateway more than once (or\n"
     "URL1,URL2): rows carry their gateway, previews name the gateway of every group,\n"
     "a gateway that cannot be read is reported on stderr and the others still done.\n"
+    "\n"
+    "Selectors are read as the Prometheus in --prometheus URL (or $PUSHDECK_PROMETHEUS, or\n"
+    "the profile's) reads them: 2.x or 3, from its /api/v1/status/buildinfo; else as 3.\n"
     "\n"
     "Durations are Prometheus durations (90s, 15m, 1h30m, 7d) or seconds.\n"
     "Connections: --profile NAME uses a PushDeck connection profile; credentials come only from\n"
@@ -81,7 +87,7 @@ int runCtl(const QStringList &arguments)
     static const std::pair<const char *, Command> commands[] = {
         {"status", ctlStatus}, {"groups", ctlGroups}, {"show", ctlShow},   {"check", ctlCheck},
         {"push", ctlPush},     {"delete", ctlDelete}, {"prune", ctlPrune}, {"repush", ctlRepush},
-        {"snapshot", ctlSnapshot}, {"wipe", ctlWipe},   {"lint", ctlLint},
+        {"snapshot", ctlSnapshot}, {"wipe", ctlWipe},   {"lint", ctlLint}, {"alert-rules", ctlAlertRules},
     };
     for (const auto &[name, run] : commands) {
         if (command == QLatin1StringView(name))
