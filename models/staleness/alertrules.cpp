@@ -3,6 +3,8 @@
 #include "core/duration.h"
 #include "core/promql.h"
 
+#include <QUrlQuery>
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -62,6 +64,52 @@ QString oneLine(QString text)
 QString AlertRules::promqlString(QStringView value)
 {
     return PushDeck::promqlString(value);
+}
+
+QString AlertRules::keyMatchers(const GroupingKey &key)
+{
+    QString out;
+    for (const auto &[name, value] : key.labels()) {
+        if (!out.isEmpty())
+            out += u',';
+        out += promqlLabelName(name) + u'=' + PushDeck::promqlString(value);
+    }
+    return out;
+}
+
+QString AlertRules::groupAgeQuery(const GroupingKey &key)
+{
+    return u"time() - "_s + promqlSelector(PushTimeFamily.toString(), keyMatchers(key));
+}
+
+QString AlertRules::groupSeriesQuery(const GroupingKey &key, const QStringList &families)
+{
+    QString matchers = keyMatchers(key);
+    if (!families.isEmpty()) {
+        QStringList quoted;
+        for (const QString &family : families)
+            quoted << LabelMatcher::quoteMeta(family);
+        matchers = u"__name__=~"_s + PushDeck::promqlString(quoted.join(u'|')) + (matchers.isEmpty() ? QString() : u","_s + matchers);
+    }
+    return u'{' + matchers + u'}';
+}
+
+QUrl AlertRules::prometheusGraphUrl(const QUrl &prometheus, const QStringList &expressions, const QString &range)
+{
+    QUrl url = prometheus;
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + u"graph"_s);
+    QUrlQuery query;
+    for (qsizetype i = 0; i < expressions.size(); ++i) {
+        const QString panel = u"g%1."_s.arg(i);
+        query.addQueryItem(panel + u"expr"_s, QString::fromLatin1(QUrl::toPercentEncoding(expressions[i])));
+        query.addQueryItem(panel + u"tab"_s, u"0"_s); // the graph, not the table
+        query.addQueryItem(panel + u"range_input"_s, range);
+    }
+    url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    return url;
 }
 
 QString AlertRules::readableKeyTemplate()

@@ -6,6 +6,8 @@
 
 #include "staleness/stalenesspolicy.h"
 
+#include <QUrl>
+
 namespace PushDeck {
 
 struct AlertRuleOptions
@@ -82,6 +84,19 @@ public:
     static QString selector(QStringView metric, const LabelMatcher &matcher);
     // A PromQL double-quoted string literal with Go escapes.
     static QString promqlString(QStringView value);
+
+    // One group in Prometheus (scraped with honor_labels: true): its key as
+    // matchers (`job="a",instance=""`; an empty value matches the absent
+    // label, which is how Prometheus stores it).
+    static QString keyMatchers(const GroupingKey &key);
+    // `time() - push_time_seconds{job="a",instance="b"}`: the group's age.
+    static QString groupAgeQuery(const GroupingKey &key);
+    // The group's series: `{__name__=~"a|b",job="a",...}` for these families
+    // (every series with the key's labels when empty).
+    static QString groupSeriesQuery(const GroupingKey &key, const QStringList &families);
+    // The Prometheus graph page (`/graph?g0.expr=...`) with one panel per
+    // expression, over `range`.
+    static QUrl prometheusGraphUrl(const QUrl &prometheus, const QStringList &expressions, const QString &range = QStringLiteral("1d"));
     // A YAML single-quoted scalar (quotes doubled).
     static QString yamlString(QStringView value);
 };
