@@ -309,6 +309,8 @@ private Q_SLOTS:
             setText(&dialog, "urlEdit", gateway.url().toString());
             setText(&dialog, "prometheusEdit", u"http://prom.example:9090/prom"_s);
             setText(&dialog, "grafanaEdit", u"https://grafana.example"_s);
+            if (const QString dir = qEnvironmentVariable("PUSHDECK_GRAB_DIR"); !dir.isEmpty())
+                dialog.grab().save(dir + u"/connections-prometheus.png"_s);
             QTest::mouseClick(child<QPushButton>(&dialog, "saveButton"), Qt::LeftButton);
             setText(&dialog, "nameEdit", u"bad-prom"_s);
             setText(&dialog, "prometheusEdit", u"ftp://prom.example:9090"_s);
@@ -353,6 +355,11 @@ private Q_SLOTS:
             QCOMPARE(view->currentKey(), groupKey);
             QMenu menu;
             view->populateGroupMenu(&menu);
+            // PUSHDECK_GRAB_DIR: the menu as a PNG, to look at.
+            if (const QString dir = qEnvironmentVariable("PUSHDECK_GRAB_DIR"); !dir.isEmpty()) {
+                menu.adjustSize();
+                menu.grab().save(dir + u"/groupmenu-"_s + name + u".png"_s);
+            }
             auto *copy = menu.findChild<QAction *>(u"copyAsPromQLAction"_s);
             QVERIFY(copy);
             QApplication::clipboard()->clear();
