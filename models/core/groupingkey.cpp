@@ -1,5 +1,7 @@
 #include "core/groupingkey.h"
 
+#include <QUrl>
+
 #include "core/promql.h"
 
 #include <QByteArray>
@@ -609,7 +611,12 @@ QString GroupingKey::toPath(PathNames names) const
         return {};
     QString out = u"metrics"_s;
     for (const auto &[name, value] : m_labels) {
-        const QString pathName = names == PathNames::Utf8Escaped ? escapePathLabelName(name) : name;
+        // A UTF-8 name in a plain path (a gateway without UTF-8 names refuses
+        // it anyway) is percent-encoded, so the path stays one URL-safe path
+        // that fromPath() reads back.
+        const QString pathName = names == PathNames::Utf8Escaped ? escapePathLabelName(name)
+                                 : isLegacyLabelName(name)       ? name
+                                                                 : QString::fromLatin1(QUrl::toPercentEncoding(name));
         if (isPlainPathValue(value))
             out += u'/' + pathName + u'/' + value;
         else

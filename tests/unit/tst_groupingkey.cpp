@@ -624,7 +624,12 @@ void TestGroupingKey::utf8PathNames()
     QCOMPARE(*GroupingKey::fromPath(path, GroupingKey::PathNames::Utf8Escaped), k);
     QCOMPARE(k.pathDependsOnNameEscaping(), escaped != name);
     QCOMPARE(k.hasUtf8Names(), !isValidLabelName(name));
-    QCOMPARE(k.toPath(GroupingKey::PathNames::Plain), u"metrics/job/j/"_s + name + u"/v"_s);
+    // Plain: classic names as they are, others percent-encoded so the path
+    // keeps its segments (a/b c must not become two), and reads back.
+    const QString plain = k.toPath(GroupingKey::PathNames::Plain);
+    QCOMPARE(plain, u"metrics/job/j/"_s + (k.hasUtf8Names() ? QString::fromLatin1(QUrl::toPercentEncoding(name)) : name) + u"/v"_s);
+    QCOMPARE(plain.count(u'/'), 4);
+    QCOMPARE(*GroupingKey::fromPath(plain), k);
     QCOMPARE(GroupingKey::unescapePathLabelName(u"U___55_____"), std::optional<QString>(u"U__"_s));
     QVERIFY(!GroupingKey::unescapePathLabelName(u"U__in_xxx_valid"));
     QVERIFY(!GroupingKey::unescapePathLabelName(u"U__a_d800_"));
