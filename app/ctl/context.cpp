@@ -170,9 +170,23 @@ std::optional<int> CtlContext::prepareConnection()
             return fail(u"Prometheus URL: "_s + url.errorString(), ExitUsage);
         const auto version = awaitFuture(GatewayClient::prometheusVersionOf(*url, clientOptionsFor(*url)));
         const std::optional<PromDialect> dialect = version ? promDialectForVersion(*version) : std::nullopt;
-        if (dialect)
+        if (dialect) {
             m_dialect = *dialect;
-        else
+            // The rules file's selectors mean what they mean to this
+            // Prometheus too (the alert rules go to it).
+            if (m_dialect != DefaultPromDialect) {
+                QList<StalenessRule> rules = policy.rules();
+                for (qsizetype i = 0; i < rules.size(); ++i) {
+                    auto matcher = rules[i].matcher.withDialect(m_dialect);
+                    if (!matcher)
+                        return fail(u"--rules: rule %1 %2: %3 (Prometheus %4 at %5)"_s.arg(i + 1)
+                                        .arg(rules[i].matcher.toString(), matcher.errorString(), *version, url->toDisplayString()),
+                                    ExitDataError);
+                    rules[i].matcher = std::move(matcher).value();
+                }
+                policy.setRules(rules);
+            }
+        } else
             err() << "pushdeckctl: warning: cannot tell the version of Prometheus at " << url->toDisplayString() << " ("
                   << (version ? u"version \""_s + *version + u'"' : version.errorString())
                   << "): reading selectors as Prometheus 3 does" << Qt::endl;

@@ -15,6 +15,7 @@
 #include "core/promql.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -236,6 +237,21 @@ private Q_SLOTS:
         const auto quoted = pushdeckSelects(u"{\"job\"=\"backup\"}"_s, false, &run);
         QVERIFY2(quoted, qPrintable(run.describe()));
         QCOMPARE(quoted->size(), size_t(2));
+    }
+
+    // The rules file's selectors are read in the same dialect: a quoted
+    // name that 2.42 cannot load is refused (bad input data).
+    void rulesFileInThePrometheusDialect()
+    {
+        QFile rules(m_data.filePath(u"rules.json"_s));
+        QVERIFY(rules.open(QIODevice::WriteOnly));
+        rules.write("{\"version\":1,\"rules\":[{\"matcher\":\"{\\\"service.name\\\"=\\\"x\\\"}\",\"warn\":\"1h\",\"stale\":\"2h\"}]}");
+        rules.close();
+        const CtlRun three = ctl({u"groups"_s, u"--rules"_s, rules.fileName()});
+        QVERIFY2(three.exitCode == 0, qPrintable(three.describe()));
+        const CtlRun two = ctl({u"groups"_s, u"--rules"_s, rules.fileName(), u"--prometheus"_s, m_prometheus->url().toString()});
+        QVERIFY2(two.exitCode == 65, qPrintable(two.describe()));
+        QVERIFY2(two.err.contains("--rules: rule 1") && two.err.contains("2.42"), qPrintable(two.describe()));
     }
 
     // A Prometheus that does not answer: a warning, then Prometheus 3.
