@@ -616,7 +616,7 @@ QString GroupingKey::toPath(PathNames names) const
         // that fromPath() reads back.
         const QString pathName = names == PathNames::Utf8Escaped ? escapePathLabelName(name)
                                  : isLegacyLabelName(name)       ? name
-                                                                 : QString::fromLatin1(QUrl::toPercentEncoding(name));
+                                                                 : QString::fromLatin1(QUrl::toPercentEncoding(name, {}, "."));
         if (isPlainPathValue(value))
             out += u'/' + pathName + u'/' + value;
         else

@@ -608,6 +608,7 @@ void TestGroupingKey::utf8PathNames_data()
     QTest::newRow("emoji") << u"\U0001F60A"_s << u"U___1f60a_"_s;
     QTest::newRow("slash and space") << u"a/b c"_s << u"U__a_2f_b_20_c"_s;
     QTest::newRow("colon") << u"a:b"_s << u"U__a_3a_b"_s;
+    QTest::newRow("dot only (not a . path segment)") << u"."_s << u"U___2e_"_s;
 }
 
 void TestGroupingKey::utf8PathNames()
@@ -627,7 +628,7 @@ void TestGroupingKey::utf8PathNames()
     // Plain: classic names as they are, others percent-encoded so the path
     // keeps its segments (a/b c must not become two), and reads back.
     const QString plain = k.toPath(GroupingKey::PathNames::Plain);
-    QCOMPARE(plain, u"metrics/job/j/"_s + (k.hasUtf8Names() ? QString::fromLatin1(QUrl::toPercentEncoding(name)) : name) + u"/v"_s);
+    QCOMPARE(plain, u"metrics/job/j/"_s + (k.hasUtf8Names() ? QString::fromLatin1(QUrl::toPercentEncoding(name, {}, ".")) : name) + u"/v"_s);
     QCOMPARE(plain.count(u'/'), 4);
     QCOMPARE(*GroupingKey::fromPath(plain), k);
     QCOMPARE(GroupingKey::unescapePathLabelName(u"U___55_____"), std::optional<QString>(u"U__"_s));
