@@ -52,8 +52,14 @@ void checkKey(const GroupingKey &key)
         FUZZ_CHECK_DETAIL(!segment.isEmpty() && segment != u"." && segment != u"..", describe(key));
 
     // As the CLI and the GUI get it: bare, absolute, or a whole URL with a
-    // route prefix, a query and a fragment.
-    for (const QString &url : QStringList{path, u'/' + path, u"http://gw:9091/route/prefix/"_s + path + u"?x=1#frag"_s}) {
+    // route prefix, a query and a fragment. A UTF-8 name ending in @base64
+    // has no plain path (the gateway, like fromPath(), decodes %40 before it
+    // looks for the suffix); such keys only go out in the U__ form.
+    const bool plainAmbiguous = std::any_of(key.labels().begin(), key.labels().end(), [](const LabelPair &p) {
+        return !isLegacyLabelName(p.first) && p.first.endsWith(u"@base64"_s);
+    });
+    for (const QString &url : plainAmbiguous ? QStringList{}
+                                             : QStringList{path, u'/' + path, u"http://gw:9091/route/prefix/"_s + path + u"?x=1#frag"_s}) {
         const auto back = GroupingKey::fromPath(url);
         FUZZ_CHECK_DETAIL(back.ok(), describe(key) + u"\nerror "_s + back.errorString());
         FUZZ_CHECK_DETAIL(*back == key, describe(key) + u"\nback "_s + show(back->toString()));
