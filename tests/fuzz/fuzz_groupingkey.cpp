@@ -11,6 +11,8 @@
 
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include <algorithm>
+
 using namespace PushDeck;
 
 using namespace Qt::StringLiterals;
