@@ -81,6 +81,7 @@ private Q_SLOTS:
 
     void utf8PathNames_data();
     void utf8PathNames();
+    void leadingBomSurvivesPath();
     void upstreamUtf8Paths_data();
     void upstreamUtf8Paths();
 };
@@ -635,6 +636,15 @@ void TestGroupingKey::utf8PathNames()
     QVERIFY(!GroupingKey::unescapePathLabelName(u"U__in_xxx_valid"));
     QVERIFY(!GroupingKey::unescapePathLabelName(u"U__a_d800_"));
     QVERIFY(!GroupingKey::unescapePathLabelName(u"U__a_1234567_"));
+}
+
+// Found by fuzz_groupingkey: the UTF-8 decoder skipped a leading U+FEFF,
+// so {job="\uFEFFx"} came back from its path as {job="x"}.
+void TestGroupingKey::leadingBomSurvivesPath()
+{
+    const GroupingKey k = key(QString(u"{job=\"\uFEFFx\",instance=\"\uFEFF\"}"_s));
+    QCOMPARE(k.job(), u"\uFEFFx"_s);
+    QCOMPARE(*GroupingKey::fromPath(k.toPath()), k);
 }
 
 void TestGroupingKey::upstreamUtf8Paths_data()
