@@ -14,6 +14,8 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace PushDeck {
@@ -28,7 +30,7 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
     const QCommandLineOption yesOption({u"y"_s, u"yes"_s}, u"restore: do not ask before replacing or deleting groups."_s);
     const QCommandLineOption skipOption(u"skip-existing"_s, u"restore: leave groups that exist now alone."_s);
     parser.addOptions({matchOption, noteOption, dryRunOption, yesOption, skipOption});
-    parser.addPositionalArgument(u"ACTION"_s, u"save FILE, restore FILE, or list."_s, u"save|restore|list"_s);
+    parser.addPositionalArgument(u"ACTION"_s, u"save FILE (- for stdout; a FIFO or device is written, not replaced), restore FILE, or list."_s, u"save|restore|list"_s);
     parser.addPositionalArgument(u"FILE"_s, u"The snapshot file (restore also takes a name from snapshot list)."_s, u"[FILE]"_s);
     if (auto exit = parseCommand(ctx, parser, u"snapshot"_s,
                                  u"Save groups exactly (values, help, every label) to a file, push them back later, or "
@@ -69,9 +71,21 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
         snapshot.action = u"snapshot"_s;
         snapshot.note = parser.value(noteOption);
         snapshot.groups = selectByMatcher(groups.value(), matcher);
+        if (file == u"-"_s) {
+            // The JSON to stdout, as it is into a pipe or file (on a terminal
+            // the \uHHHH the escaping adds is still the same JSON); what
+            // was saved to stderr, for people.
+            ctx.setRawDataOutput(!isatty(STDOUT_FILENO));
+            out << snapshot.toJson() << Qt::flush;
+            ctx.setRawDataOutput(false);
+            ctx.err() << "saved " << plural(snapshot.groups.size(), "group") << " to stdout" << Qt::endl;
+            return ExitOk;
+        }
+        // A regular file is replaced atomically, a FIFO or device written
+        // as it is (never replaced by a file), anything else refused.
         const auto saved = snapshot.save(file);
         if (!saved)
-            return ctx.fail(u"cannot write %1: %2"_s.arg(file, saved.errorString()), ExitCantCreate);
+            return ctx.fail(saved.errorString(), ExitCantCreate);
         out << "saved " << plural(snapshot.groups.size(), "group") << " to " << file << Qt::endl;
         return ExitOk;
     }

@@ -10,6 +10,7 @@
 #include "operations/snapshot.h"
 #include "testgateway.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -137,6 +138,33 @@ private Q_SLOTS:
         QCOMPARE(ctl({u"snapshot"_s}).exitCode, 64);
         QCOMPARE(ctl({u"snapshot"_s, u"save"_s}).exitCode, 64);
         QCOMPARE(ctl({u"snapshot"_s, u"frobnicate"_s, u"x"_s}).exitCode, 64);
+    }
+
+    // `-` is stdout; a device is written, never replaced by a file (as root
+    // a rename would have put a regular file at /dev/null); a write error
+    // names the OS reason.
+    void saveToStdoutAndDevices()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        Ctl ctl(gateway.url());
+        QCOMPARE(gateway.push(SlashKey, Text), 200);
+        const CtlRun toStdout = ctl({u"snapshot"_s, u"save"_s, u"-"_s});
+        QVERIFY2(toStdout.exitCode == 0, qPrintable(toStdout.describe()));
+        const auto parsed = Snapshot::fromJson(toStdout.out);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.errorString() + u"\n"_s + toStdout.describe()));
+        QCOMPARE(parsed->groups.size(), 1);
+        QVERIFY(toStdout.err.contains("saved 1 group to stdout"));
+        QVERIFY(!QFileInfo::exists(u"-"_s));
+
+        const CtlRun toNull = ctl({u"snapshot"_s, u"save"_s, u"/dev/null"_s});
+        QVERIFY2(toNull.exitCode == 0, qPrintable(toNull.describe()));
+        QVERIFY(QFileInfo(u"/dev/null"_s).exists() && !QFileInfo(u"/dev/null"_s).isFile());
+
+        const CtlRun toFull = ctl({u"snapshot"_s, u"save"_s, u"/dev/full"_s});
+        QCOMPARE(toFull.exitCode, 73);
+        QVERIFY2(toFull.err.contains("No space left on device"), toFull.err.constData());
+        QVERIFY(!QFileInfo(u"/dev/full"_s).isFile());
     }
 
     void wipe()
