@@ -258,7 +258,7 @@ BulkDeleter *GatewaySession::startBulkDelete(QList<Group> previewed, const BulkD
         // Deleted later: whoever shows the report reads it in its own slot first.
         deleter->deleteLater();
         m_deleters.removeAll(deleter);
-        onOperationFinished(action, report.dryRun || report.allDeleted(), report.summary());
+        onOperationFinished(action, report.dryRun || report.deletedOrChanged(), report.summary());
     });
     Q_EMIT operationStarted(action);
     // On the next turn of the event loop, so the caller connects to its
