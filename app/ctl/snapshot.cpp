@@ -104,34 +104,38 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
     const auto groups = ctx.fetchGroups();
     if (!groups)
         return ctx.fail(groups.error());
-    QSet<GroupingKey> existing;
-    for (const Group &g : groups.value())
-        existing.insert(g.key);
+    // The plan the real run follows (GroupOperations::planRestore): a
+    // dry run shows, and fails on, what the gateway would refuse.
     const bool skipExisting = parser.isSet(skipOption);
+    RestoreOptions options;
+    options.replaceExisting = !skipExisting;
+    const RestorePlan plan = GroupOperations::planRestore(*snapshot, groups.value(), options);
     QList<QStringList> rows;
     int replacing = 0;
-    for (const Group &g : snapshot->groups) {
-        QString what = u"create"_s;
-        if (existing.contains(g.key)) {
-            what = skipExisting ? u"skip (exists)"_s : u"replace"_s;
-            if (!skipExisting)
-                ++replacing;
+    int refused = 0;
+    for (qsizetype i = 0; i < plan.items.size(); ++i) {
+        const RestoreReport::Item &item = plan.items[i];
+        QString what;
+        QString note;
+        switch (item.outcome) {
+        case RestoreReport::Outcome::Restored: what = u"create"_s; break;
+        case RestoreReport::Outcome::Replaced: what = u"replace"_s; ++replacing; break;
+        case RestoreReport::Outcome::Skipped: what = u"skip (exists)"_s; break;
+        default: what = u"refused"_s; note = item.error; ++refused; break;
         }
-        rows.append({what, g.key.toString(), QString::number(g.families.size())});
+        rows.append({what, item.key.toString(), QString::number(snapshot->groups[i].families.size()), note});
     }
-    int deleting = 0;
-    for (const GroupingKey &key : snapshot->createdKeys) {
-        if (existing.contains(key)) {
-            rows.append({u"delete (created by the action)"_s, key.toString(), QString()});
-            ++deleting;
-        }
-    }
+    const int deleting = int(plan.remove.size());
+    for (const GroupingKey &key : plan.remove)
+        rows.append({u"delete (created by the action)"_s, key.toString(), QString(), QString()});
     out << (dryRun ? "would restore " : "will restore ") << plural(snapshot->groups.size(), "group") << " from " << file
         << " to " << ctx.gateway().toDisplayString(QUrl::RemoveUserInfo) << ":\n";
-    printTable(out, {u"ACTION"_s, u"KEY"_s, u"FAMILIES"_s}, rows, {2});
+    printTable(out, {u"ACTION"_s, u"KEY"_s, u"FAMILIES"_s, u"NOTE"_s}, rows, {2});
     out.flush();
     if (dryRun) {
         out << "dry run: nothing sent" << Qt::endl;
+        if (refused > 0)
+            return ctx.fail(u"the gateway would refuse %1 (see above)"_s.arg(plural(refused, "group")), ExitError);
         return ExitOk;
     }
     if (replacing + deleting > 0) {
@@ -140,8 +144,6 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
             return *exit;
     }
     GroupOperations &ops = *ctx.session().operations();
-    RestoreOptions options;
-    options.replaceExisting = !skipExisting;
     const auto report = awaitFuture(ops.restore(*snapshot, options));
     if (!report)
         return ctx.fail(report.error(), CtlContext::ErrorOrigin::Operation);

@@ -5,6 +5,7 @@
 // clear message when the admin API is off.
 
 #include "builders.h"
+#include "core/awaitfuture.h"
 #include "ctlrunner.h"
 #include "format/expositioncheck.h"
 #include "operations/snapshot.h"
@@ -165,6 +166,35 @@ private Q_SLOTS:
         QCOMPARE(toFull.exitCode, 73);
         QVERIFY2(toFull.err.contains("No space left on device"), toFull.err.constData());
         QVERIFY(!QFileInfo(u"/dev/full"_s).isFile());
+    }
+
+    // Item 11: restore --dry-run refuses what the real run would refuse
+    // (here a family whose type differs from the same family in a group
+    // that stays: the gateway answers 400); against a dead gateway: 69.
+    void restoreDryRunValidatesLikeTheRealRun()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        Ctl ctl(gateway.url());
+        QCOMPARE(gateway.push(u"{job=\"gone\"}"_s, "# TYPE x counter\nx 1\n"), 200);
+        const QString file = ctl.path(u"snap.json"_s);
+        QCOMPARE(ctl({u"snapshot"_s, u"save"_s, file}).exitCode, 0);
+        QVERIFY(awaitFuture(gateway.client().deleteGroup(key(u"{job=\"gone\"}"_s))).ok());
+        QVERIFY(gateway.waitForGroups([](const QList<Group> &groups) { return groups.isEmpty(); }));
+        QCOMPARE(gateway.push(u"{job=\"keep\"}"_s, "# TYPE x gauge\nx 2\n"), 200);
+
+        const CtlRun dry = ctl({u"snapshot"_s, u"restore"_s, file, u"--dry-run"_s});
+        QVERIFY2(dry.exitCode == 1, qPrintable(dry.describe()));
+        QVERIFY2(dry.out.contains("the gateway would refuse it: family x is a counter here, but a gauge in {job=\"keep\"}"),
+                 dry.out.constData());
+        QVERIFY(dry.err.contains("the gateway would refuse 1 group"));
+        // And the real run does refuse it.
+        const CtlRun real = ctl({u"snapshot"_s, u"restore"_s, file, u"--yes"_s});
+        QCOMPARE(real.exitCode, 1);
+        QVERIFY(!gateway.group(key(u"{job=\"gone\"}"_s)));
+
+        const CtlRun dead = Ctl(QUrl(u"http://127.0.0.1:1"_s))({u"snapshot"_s, u"restore"_s, file, u"--yes"_s});
+        QVERIFY2(dead.exitCode == 69, qPrintable(dead.describe()));
     }
 
     void wipe()
