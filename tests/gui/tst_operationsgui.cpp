@@ -739,6 +739,10 @@ private Q_SLOTS:
         QTRY_VERIFY(!window.findChild<DeleteDialog *>());
         QVERIFY(!gateway.group(k));
 
+        // Pushed again since the delete: undo says it will replace it.
+        QCOMPARE(gateway.push(k, "m 5\n"), 200);
+        QVERIFY(awaitFuture(session.readGroups()).ok());
+
         // Ctrl+Z asks first, then pushes the snapshot back.
         QVERIFY(controller.undoAction()->isEnabled());
         // The offscreen platform does not hand activation back to the window
@@ -749,6 +753,9 @@ private Q_SLOTS:
         QTRY_VERIFY2(controller.pendingConfirmation(), qPrintable(controller.lastMessage() + u" busy="_s + QString::number(controller.isBusy())));
         QMessageBox *box = controller.pendingConfirmation();
         QVERIFY(box->informativeText().contains(u"push time"_s));
+        QVERIFY2(box->informativeText().contains(u"1 group(s) exist on the gateway now and will be replaced"_s)
+                     && box->informativeText().contains(k.toString() + u" (pushed "_s),
+                 qPrintable(box->informativeText()));
         QTRY_VERIFY(box->isVisible());
         grab(box, u"undo-confirm"_s);
         QSignalSpy restored(&controller, &OperationsController::restoreFinished);
