@@ -29,8 +29,11 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
     const QCommandLineOption dryRunOption(u"dry-run"_s, u"restore: say what would be pushed; send nothing."_s);
     const QCommandLineOption yesOption({u"y"_s, u"yes"_s}, u"restore: do not ask before replacing or deleting groups."_s);
     const QCommandLineOption skipOption(u"skip-existing"_s, u"restore: leave groups that exist now alone."_s);
-    parser.addOptions({matchOption, noteOption, dryRunOption, yesOption, skipOption});
-    parser.addPositionalArgument(u"ACTION"_s, u"save FILE (- for stdout; a FIFO or device is written, not replaced), restore FILE, or list."_s, u"save|restore|list"_s);
+    const QCommandLineOption keepOption(u"keep"_s, u"prune: keep the newest N undo snapshots."_s, u"N"_s);
+    const QCommandLineOption olderThanOption(u"older-than"_s, u"prune: remove undo snapshots older than this duration."_s,
+                                             u"duration"_s);
+    parser.addOptions({matchOption, noteOption, dryRunOption, yesOption, skipOption, keepOption, olderThanOption});
+    parser.addPositionalArgument(u"ACTION"_s, u"save FILE (- for stdout; a FIFO or device is written, not replaced), restore FILE, list, or prune (--keep N, --older-than D)."_s, u"save|restore|list|prune"_s);
     parser.addPositionalArgument(u"FILE"_s, u"The snapshot file (restore also takes a name from snapshot list)."_s, u"[FILE]"_s);
     if (auto exit = parseCommand(ctx, parser, u"snapshot"_s,
                                  u"Save groups exactly (values, help, every label) to a file, push them back later, or "
@@ -49,6 +52,50 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
             rows.append({entry.created.toString(Qt::ISODateWithMs), entry.action, QString::number(entry.bytes), entry.path});
         printTable(out, {u"CREATED"_s, u"ACTION"_s, u"BYTES"_s, u"FILE"_s}, rows, {2});
         out.flush();
+        return ExitOk;
+    }
+    if (action == u"prune"_s) {
+        // Retention for the undo snapshots: the newest --keep N stay, and
+        // with --older-than only those younger than D.
+        if (positional.size() != 1 || (!parser.isSet(keepOption) && !parser.isSet(olderThanOption)))
+            return ctx.fail(u"snapshot prune needs --keep N and/or --older-than D"_s, ExitUsage);
+        int keep = -1;
+        if (parser.isSet(keepOption)) {
+            bool ok = false;
+            keep = parser.value(keepOption).toInt(&ok);
+            if (!ok || keep < 0)
+                return ctx.fail(u"--keep: expected a whole number of 0 or more, found \"%1\""_s.arg(parser.value(keepOption)), ExitUsage);
+        }
+        double olderThan = -1;
+        if (parser.isSet(olderThanOption)) {
+            const auto d = CtlContext::parseDurationArg(parser.value(olderThanOption), u"--older-than"_s);
+            if (!d)
+                return ctx.fail(d.errorString(), ExitUsage);
+            olderThan = *d;
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QList<SnapshotStore::Entry> entries = ctx.snapshotStore().list(); // newest first
+        int removed = 0;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            const SnapshotStore::Entry &entry = entries[i];
+            const bool beyondKeep = keep >= 0 && i >= keep;
+            const bool old = olderThan >= 0 && entry.created.isValid() && entry.created.msecsTo(now) > qint64(olderThan * 1000);
+            // Both given: removed when either says so.
+            if (!beyondKeep && !old)
+                continue;
+            if (parser.isSet(dryRunOption)) {
+                out << "would remove " << entry.path << '\n';
+                ++removed;
+                continue;
+            }
+            const auto done = ctx.snapshotStore().remove(entry.path);
+            if (!done)
+                return ctx.fail(done.errorString(), ExitCantCreate);
+            out << "removed " << entry.path << '\n';
+            ++removed;
+        }
+        out << (parser.isSet(dryRunOption) ? "dry run: would remove " : "removed ") << plural(removed, "snapshot") << ", kept "
+            << (entries.size() - removed) << Qt::endl;
         return ExitOk;
     }
     if ((action != u"save"_s && action != u"restore"_s) || positional.size() != 2)

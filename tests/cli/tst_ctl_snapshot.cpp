@@ -197,6 +197,38 @@ private Q_SLOTS:
         QVERIFY2(dead.exitCode == 69, qPrintable(dead.describe()));
     }
 
+    // Item 11: retention for the undo snapshots.
+    void pruneKeepsTheNewest()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        Ctl ctl(gateway.url());
+        const SnapshotStore store(ctl.path(u"PushDeck/pushdeck/snapshots"_s));
+        QStringList paths;
+        for (int i = 0; i < 4; ++i) {
+            Snapshot snapshot;
+            snapshot.action = u"delete"_s;
+            // Two of them ten days old.
+            snapshot.created = QDateTime::currentDateTimeUtc().addDays(i < 2 ? -10 : 0).addSecs(i);
+            const auto saved = store.save(snapshot);
+            QVERIFY2(saved.ok(), qPrintable(saved.errorString()));
+            paths.append(*saved);
+        }
+        QCOMPARE(store.list().size(), 4);
+        QCOMPARE(ctl({u"snapshot"_s, u"prune"_s}).exitCode, 64);
+        QCOMPARE(ctl({u"snapshot"_s, u"prune"_s, u"--keep"_s, u"-1"_s}).exitCode, 64);
+        const CtlRun dry = ctl({u"snapshot"_s, u"prune"_s, u"--older-than"_s, u"7d"_s, u"--dry-run"_s});
+        QVERIFY2(dry.exitCode == 0 && dry.out.contains("dry run: would remove 2 snapshots, kept 2"), qPrintable(dry.describe()));
+        QCOMPARE(store.list().size(), 4);
+        const CtlRun old = ctl({u"snapshot"_s, u"prune"_s, u"--older-than"_s, u"7d"_s});
+        QVERIFY2(old.exitCode == 0 && old.out.contains("removed 2 snapshots, kept 2"), qPrintable(old.describe()));
+        QVERIFY(!QFileInfo::exists(paths[0]) && !QFileInfo::exists(paths[1]));
+        const CtlRun keep = ctl({u"snapshot"_s, u"prune"_s, u"--keep"_s, u"1"_s});
+        QVERIFY2(keep.exitCode == 0 && keep.out.contains("removed 1 snapshot, kept 1"), qPrintable(keep.describe()));
+        QCOMPARE(store.list().size(), 1);
+        QCOMPARE(store.list().first().path, paths[3]); // the newest stays
+    }
+
     void wipe()
     {
         TestGateway gateway; // admin API on
