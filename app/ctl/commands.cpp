@@ -73,7 +73,7 @@ int runCtl(const QStringList &arguments)
     const QString command = positional.first();
     if (auto exit = globals.apply(parser, ctx, true)) {
         // check follows the monitoring-plugin convention also here: 3 UNKNOWN.
-        return command == u"check"_s ? 3 : *exit;
+        return command == u"check"_s ? ctlCheckUnknown(ctx) : *exit;
     }
 
     const QStringList rest = positional.mid(1);

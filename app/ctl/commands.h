@@ -3,6 +3,8 @@
 // global options and dispatches; each command parses its own arguments with
 // parseCommand() and returns the process exit code.
 
+#include "core/result.h"
+
 #include <QStringList>
 
 #include <optional>
@@ -35,6 +37,14 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments);
 // exit code when the command must not run (usage error or help printed).
 std::optional<int> parseCommand(CtlContext &ctx, QCommandLineParser &parser, const QString &command,
                                 const QString &description, const QStringList &arguments);
+
+// check's answer to bad arguments or configuration (the error is on stderr
+// already): `PUSHDECK UNKNOWN - <error>` on stdout, exit 3.
+int ctlCheckUnknown(CtlContext &ctx);
+
+// push --max-size: bytes, or a number with K, M, G (binary); 0: no limit.
+Result<qint64> parseByteSize(const QString &text);
+QString byteSizeText(qint64 bytes); // "64M"
 
 // The commands that accept several --gateway values.
 bool ctlSupportsSeveralGateways(const QString &command);

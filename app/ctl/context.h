@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -35,6 +36,20 @@ enum CtlExit {
 
 class AuditLog;
 class SnapshotStore;
+
+// While one lives, SIGINT and SIGTERM do not end pushdeckctl: each calls
+// `stop` on the event loop (a bulk delete stops sending, verifies and
+// audits what it sent; the second signal stops waiting). Afterwards the
+// signals end the process again. signal() says which one came (0: none).
+class CtlSignalGuard
+{
+public:
+    explicit CtlSignalGuard(std::function<void()> stop);
+    ~CtlSignalGuard();
+    Q_DISABLE_COPY_MOVE(CtlSignalGuard)
+    int signal() const;
+    static QString signalName(int signal); // "SIGINT", "SIGTERM"
+};
 
 class CtlContext
 {
@@ -62,11 +77,19 @@ public:
     // returns an exit code on error.
     std::optional<int> preparePolicy();
 
+    // stdout and stderr. Both escape every control, bidirectional and
+    // invisible character (core/printable.h): what a gateway holds cannot
+    // move the cursor, erase lines or reorder text of a preview.
     QTextStream &out();
     QTextStream &err();
+    // Data meant for another program rather than a terminal (show
+    // --exposition into a pipe or file): stdout passes it as it is.
+    void setRawDataOutput(bool raw);
 
     // Prints `pushdeckctl: message` as one line on stderr, returns code.
     int fail(const QString &message, int code = ExitError);
+    // The message of the last fail() (one line), for check's UNKNOWN line.
+    QString lastFailure() const { return m_lastFailure; }
     // Where an Error comes from changes two exit codes: for an operation
     // that changes the gateway (push, wipe, repush, restore) invalid text is
     // bad input data (65) and an invalid request a failure (1); for anything
@@ -122,6 +145,7 @@ public:
     static Result<double> parseDurationArg(const QString &text, const QString &what);
 
 private:
+    QString m_lastFailure;
     std::optional<ResolvedConnection> m_connection;
     std::unique_ptr<GatewaySession> m_session;
     std::unique_ptr<AuditLog> m_audit;

@@ -10,6 +10,8 @@
 
 #include <cmath>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace PushDeck {
@@ -55,6 +57,14 @@ int ctlShow(CtlContext &ctx, const QStringList &arguments)
     }
     const QByteArray text = writeExposition(found->families, options);
     if (parser.isSet(expositionOption)) {
+        // Into a file or pipe it is data to push again, byte for byte; on a
+        // terminal control characters are escaped like everything else.
+        if (!isatty(STDOUT_FILENO)) {
+            ctx.setRawDataOutput(true);
+            ctx.out() << text << Qt::flush;
+            ctx.setRawDataOutput(false);
+            return ExitOk;
+        }
         ctx.out() << text << Qt::flush;
         return ExitOk;
     }

@@ -32,6 +32,22 @@ int ctlStatus(CtlContext &ctx, const QStringList &arguments)
     if (status->startTime > 0)
         out << "started:    " << formatTime(status->startTime) << '\n';
     out << "admin API:  " << (status->adminApiEnabled ? "enabled" : "disabled") << '\n';
+    // The gateway writes its groups to the file every interval: a delete
+    // (or push) less than one interval before a crash is undone by the
+    // restart, so a deleted group can come back.
+    QString file;
+    QString interval;
+    for (const auto &[name, value] : status->flags) {
+        if (name == u"persistence.file"_s)
+            file = value;
+        else if (name == u"persistence.interval"_s)
+            interval = value;
+    }
+    if (file.isEmpty())
+        out << "persistence: none (a restart loses every group)\n";
+    else
+        out << "persistence: " << file << " every " << (interval.isEmpty() ? u"5m"_s : interval)
+            << "; warning: deletes and pushes of the last interval are lost in a crash, so deleted groups can come back\n";
     out << "flags:\n";
     for (const auto &[name, value] : status->flags)
         out << "  " << name << '=' << value << '\n';

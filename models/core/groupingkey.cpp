@@ -1,5 +1,7 @@
 #include "core/groupingkey.h"
 
+#include "core/printable.h"
+
 #include <QByteArray>
 #include <QSet>
 #include <QStringDecoder>
@@ -99,7 +101,33 @@ QString encodeBase64Url(QStringView value)
 {
     if (value.isEmpty())
         return u"="_s; // the gateway's spelling of the empty value
-    return QString::fromLatin1(value.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+    // Raw bytes (core/printable.h) go out as the bytes they are.
+    return QString::fromLatin1(encodeUtf8Exact(value).toBase64(QByteArray::Base64UrlEncoding));
+}
+
+// \xHH, \uHHHH, \UHHHHHHHH at text[i] (the backslash): the code point, or
+// -1 when the digits are missing or invalid.
+int hexEscapeLength(QChar kind)
+{
+    return kind == u'x' ? 2 : kind == u'u' ? 4 : kind == u'U' ? 8 : 0;
+}
+
+long long hexEscapeValue(QStringView text, qsizetype i)
+{
+    const int digits = hexEscapeLength(text[i + 1]);
+    if (digits == 0 || i + 2 + digits > text.size())
+        return -1;
+    long long value = 0;
+    for (QChar c : text.sliced(i + 2, digits)) {
+        const int digit = c >= u'0' && c <= u'9' ? c.unicode() - u'0'
+                        : c >= u'a' && c <= u'f' ? c.unicode() - u'a' + 10
+                        : c >= u'A' && c <= u'F' ? c.unicode() - u'A' + 10
+                                                 : -1;
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
 }
 
 Error invalid(QString message)
@@ -229,8 +257,31 @@ std::optional<Error> scanLabelSelector(QStringView text, bool allowMatchOps, con
                     value += u'"';
                 else if (e == u'n')
                     value += u'\n';
-                else
-                    return fail(i, u"invalid escape sequence \"\\%1\" (only \\\\, \\\" and \\n are allowed)"_s.arg(e));
+                else if (e == u't')
+                    value += u'\t';
+                else if (e == u'r')
+                    value += u'\r';
+                else if (const int digits = hexEscapeLength(e)) {
+                    // What escapeLabelValue() writes for control characters
+                    // and raw bytes (PromQL/Go syntax); \xHH above 7f is a byte.
+                    const long long code = hexEscapeValue(text, i);
+                    if (code < 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+                        return fail(i, u"invalid escape sequence \"%1\" (\\%2 takes %3 hex digits of a character)"_s
+                                           .arg(text.mid(i, 2 + digits), e).arg(digits));
+                    const char32_t codePoint = char32_t(code);
+                    if (e == u'x' && code >= 0x80) {
+                        value += QChar(char16_t(0xDC00 + code));
+                    } else if (QChar::requiresSurrogates(codePoint)) {
+                        value += QChar(QChar::highSurrogate(codePoint));
+                        value += QChar(QChar::lowSurrogate(codePoint));
+                    } else {
+                        value += QChar(char16_t(codePoint)); // (fromUcs4 would drop a BOM)
+                    }
+                    i += 2 + digits;
+                    continue;
+                } else {
+                    return fail(i, u"invalid escape sequence \"\\%1\" (allowed: \\\\ \\\" \\n \\t \\r \\xHH \\uHHHH \\UHHHHHHHH)"_s.arg(e));
+                }
                 i += 2;
                 continue;
             }
@@ -239,6 +290,9 @@ std::optional<Error> scanLabelSelector(QStringView text, bool allowMatchOps, con
         }
         if (!terminated)
             return fail(valuePos, u"unterminated value of label \"%1\""_s.arg(name));
+        // Bytes given one by one (\xc3\xbc) that form UTF-8 are that text.
+        if (hasRawBytes(value))
+            value = decodeUtf8Exact(encodeUtf8Exact(value));
 
         if (auto error = onTerm(name, op, value, namePos, opPos, valuePos))
             return error;
@@ -299,7 +353,9 @@ QString escapeLabelValue(QStringView value)
         else
             out += c;
     }
-    return out;
+    // Control characters, raw bytes, bidirectional and invisible characters
+    // as escapes that parse() reads back (core/printable.h).
+    return printable(out);
 }
 
 Result<GroupingKey> GroupingKey::fromLabels(LabelPairs labels)
@@ -316,9 +372,15 @@ Result<GroupingKey> GroupingKey::fromLabels(LabelPairs labels)
             hasJob = true;
         }
         // An unpaired surrogate has no UTF-8 form: the path would carry a
-        // replacement character and address a different group.
-        if (!QStringView(value).isValidUtf16())
+        // replacement character and address a different group. Raw bytes
+        // (core/printable.h) are exact.
+        if (!isExactText(value))
             return invalid(u"the value of label %1 is not valid Unicode (an unpaired surrogate)"_s.arg(quoted(name)));
+    }
+    // Raw bytes that form UTF-8 together are that text: one key, one form.
+    for (auto &pair : labels) {
+        if (hasRawBytes(pair.second))
+            pair.second = decodeUtf8Exact(encodeUtf8Exact(pair.second));
     }
     if (!hasJob)
         return invalid(u"a grouping key needs a job label"_s);
@@ -363,7 +425,7 @@ Result<GroupingKey> GroupingKey::parse(QStringView text)
             if (seen.contains(name))
                 return parseErrorAt(text, namePos, u"duplicate label %1"_s.arg(quoted(name)));
             seen.insert(name);
-            if (!QStringView(value).isValidUtf16())
+            if (!isExactText(value))
                 return parseErrorAt(text, valuePos, u"the value of label %1 is not valid Unicode (an unpaired surrogate)"_s.arg(quoted(name)));
             if (name == u"job")
                 jobValuePos = valuePos;
@@ -428,10 +490,9 @@ Result<GroupingKey> GroupingKey::fromPath(QStringView path)
                 return invalid(u"invalid base64url value for label %1: %2"_s.arg(quoted(name), quoted(rest[i + 1])));
             valueBytes = *decoded;
         }
-        const auto value = decodeUtf8(valueBytes);
-        if (!value)
-            return invalid(u"value of label %1 is not valid UTF-8"_s.arg(quoted(name)));
-        labels.append({name, *value});
+        // Bytes that are not UTF-8 are kept as raw bytes: such a group
+        // exists on a gateway (kept after its push was rejected).
+        labels.append({name, decodeUtf8Exact(valueBytes)});
     }
     if (labels.isEmpty() || labels.first().first != u"job")
         return invalid(u"the first label in a grouping key path must be job"_s);

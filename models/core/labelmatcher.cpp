@@ -1,5 +1,7 @@
 #include "core/labelmatcher.h"
 
+#include "core/printable.h"
+
 #include <functional>
 #include <optional>
 
@@ -78,6 +80,10 @@ bool LabelMatcher::matches(const LabelPairs &labels) const
                 break;
             }
         }
+        // PCRE refuses text with unpaired surrogates: a value with raw bytes
+        // (core/printable.h) is matched as the gateway shows it, U+FFFD.
+        if ((term.op == Op::RegexMatch || term.op == Op::RegexNoMatch) && hasRawBytes(value))
+            value = withReplacementCharacters(value);
         bool ok = false;
         switch (term.op) {
         case Op::Equal: ok = value == term.value; break;
