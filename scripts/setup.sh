@@ -15,6 +15,7 @@ packages=(
     openssl apache2-utils   # the auth/TLS tests: a throw-away CA, bcrypt hashes (htpasswd)
     dbus-daemon gnome-keyring   # the keyring test: a private Secret Service under dbus-run-session
     dpkg-dev file   # cpack's Debian package: dpkg-shlibdeps finds the library dependencies
+    libyaml-cpp-dev   # pushdeckctl.yml and Prometheus HTTP client configs (--http.config.file)
 )
 # A real window (not only offscreen rendering) needs an X server.
 if [[ "${PUSHDECK_SETUP_GUI:-0}" == 1 ]]; then
