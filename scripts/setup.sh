@@ -16,6 +16,7 @@ packages=(
     dbus-daemon gnome-keyring   # the keyring test: a private Secret Service under dbus-run-session
     dpkg-dev file   # cpack's Debian package: dpkg-shlibdeps finds the library dependencies
     libyaml-cpp-dev   # pushdeckctl.yml and Prometheus HTTP client configs (--http.config.file)
+    lintian debootstrap   # the package test: lintian, and pushdeckctl alone in a clean bookworm
     zsh fish   # the completion test runs the zsh and fish scripts too (bash is always there)
 )
 # A real window (not only offscreen rendering) needs an X server.
