@@ -124,9 +124,9 @@ QString CredentialStore::modulePath()
     const QString configured = qEnvironmentVariable("PUSHDECK_KEYRING_MODULE");
     if (!configured.isEmpty())
         return configured;
-    // Installed: /usr/bin/pushdeck → /usr/lib/pushdeck/; the build tree
-    // puts the module at the same place relative to app/ and tests/.
-    return QCoreApplication::applicationDirPath() + u"/../lib/pushdeck/pushdeck-keyring.so"_s;
+    // Installed: /usr/bin/pushdeck → /usr/lib/x86_64-linux-gnu/pushdeck/;
+    // the build tree puts the module at the same place relative to app/ and tests/.
+    return QCoreApplication::applicationDirPath() + u"/../" PUSHDECK_KEYRING_DIR "/pushdeck-keyring.so"_s;
 }
 
 bool CredentialStore::isAvailable()

@@ -37,7 +37,7 @@ public:
     QFuture<Result<Done>> remove(const QString &profile);
 
     // Where the keyring module is loaded from: $PUSHDECK_KEYRING_MODULE,
-    // else ../lib/pushdeck/pushdeck-keyring.so beside the executable.
+    // else ../lib/<multiarch>/pushdeck/pushdeck-keyring.so beside the executable.
     static QString modulePath();
     // Whether the module could be loaded (not whether a keyring answers).
     static bool isAvailable();
