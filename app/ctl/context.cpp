@@ -202,6 +202,21 @@ int CtlContext::exitCodeFor(const Error &error, ErrorOrigin origin)
     }
 }
 
+QString CtlContext::messageFor(const Error &error) const
+{
+    const bool unreachable = error.kind == Error::Network || error.kind == Error::Timeout;
+    if (!unreachable || options.gatewaySource != CtlOptions::GatewaySource::Default || !options.profileName.isEmpty())
+        return error.message;
+    return error.message
+        + u"; no gateway was named, so %1 was tried: name one with --gateway URL, PUSHDECK_GATEWAY=URL or "
+          "\"gateway: URL\" in ~/.config/pushdeck/pushdeckctl.yml"_s.arg(gateway().toDisplayString(QUrl::RemoveUserInfo));
+}
+
+int CtlContext::fail(const Error &error, ErrorOrigin origin)
+{
+    return fail(messageFor(error), exitCodeFor(error, origin));
+}
+
 int CtlContext::failParse(const Error &error, const QString &text)
 {
     const int code = fail(error);
@@ -264,6 +279,13 @@ std::unique_ptr<GatewaySession> CtlContext::makeSession(const QUrl &url)
 std::optional<int> CtlContext::prepareConnection()
 {
     ConnectionRequest request = options.connectionRequest();
+    if (!options.httpConfigFile.isEmpty()) {
+        auto config = HttpClientConfig::load(options.httpConfigFile);
+        if (!config)
+            return fail(u"--http.config.file: "_s + config.errorString(),
+                        config.error().kind == Error::NotFound ? ExitNoInput : ExitDataError);
+        request.httpConfig = std::move(config).value();
+    }
     if (!options.profileName.isEmpty()) {
         QSettings settings(u"PushDeck"_s, u"pushdeck"_s); // the GUI's settings
         auto saved = ConnectionResolver::savedProfile(settings, options.profileName);
@@ -274,7 +296,7 @@ std::optional<int> CtlContext::prepareConnection()
     ConnectionResolver resolver;
     resolver.setEnvironment(QProcessEnvironment::systemEnvironment());
     CredentialStore store; // asked only for a profile's secret given nowhere else
-    store.setTimeoutMs(10000);
+    store.setTimeoutMs(keyringTimeoutMs);
     resolver.setCredentialStore(&store);
     auto connection = awaitFuture(resolver.resolve(request));
     if (!connection)

@@ -32,6 +32,7 @@ enum CtlExit {
     ExitUnavailable = 69, // the gateway cannot be reached or is not a Pushgateway
     ExitCantCreate = 73,  // an output file cannot be written
     ExitRefused = 77,     // refused by pushdeckctl itself: --read-only, no --yes, not confirmed
+    ExitConfig = 78,      // pushdeckctl.yml is unreadable or wrong
 };
 
 class AuditLog;
@@ -61,6 +62,8 @@ public:
     // command (CtlGlobalOptions::apply).
     CtlOptions options;
     StalenessPolicy policy; // built by preparePolicy()
+    // How long prepareConnection() waits for the keyring (completion: less).
+    int keyringTimeoutMs = 10000;
 
     // The gateway the commands talk to: once prepareConnection() has run,
     // the connection's base URL (a profile's, with its route prefix);
@@ -98,10 +101,12 @@ public:
     // The exit code for an Error from the models (network → 69, ...): the
     // one place where errors become exit codes.
     static int exitCodeFor(const Error &error, ErrorOrigin origin = ErrorOrigin::Request);
-    int fail(const Error &error, ErrorOrigin origin = ErrorOrigin::Request)
-    {
-        return fail(error.message, exitCodeFor(error, origin));
-    }
+    // fail(message, exitCodeFor(error)); when the gateway was nobody's
+    // choice (no --gateway, PUSHDECK_GATEWAY, pushdeckctl.yml or profile)
+    // and cannot be reached, the message says how to name one.
+    int fail(const Error &error, ErrorOrigin origin = ErrorOrigin::Request);
+    // The message of `error`, with that hint where it applies.
+    QString messageFor(const Error &error) const;
     // A parse error in the command-line argument `text` (from parseKey(),
     // parseMatcher()): fail(error), one line; on a terminal followed by the
     // text and a caret under the error's column.

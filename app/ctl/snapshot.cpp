@@ -1,9 +1,11 @@
 // pushdeckctl snapshot save|restore|list: groups saved exactly to a file and
-// pushed back later; the undo snapshots PushDeck wrote.
+// pushed back later; the undo snapshots PushDeck wrote. FILE "-" is stdout
+// for save and stdin for restore (`snapshot save - | gzip`).
 
 #include "ctl/commands.h"
 #include "ctl/context.h"
 #include "ctl/format.h"
+#include "ctl/output.h"
 
 #include "core/awaitfuture.h"
 #include "operations/groupoperations.h"
@@ -11,9 +13,12 @@
 #include "staleness/pruneselection.h"
 #include "core/urls.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSet>
 
+#include <cstdio>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -33,8 +38,16 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
     const QCommandLineOption olderThanOption(u"older-than"_s, u"prune: remove undo snapshots older than this duration."_s,
                                              u"duration"_s);
     parser.addOptions({matchOption, noteOption, dryRunOption, yesOption, skipOption, keepOption, olderThanOption});
-    parser.addPositionalArgument(u"ACTION"_s, u"save FILE (- for stdout; a FIFO or device is written, not replaced), restore FILE, list, or prune (--keep N, --older-than D)."_s, u"save|restore|list|prune"_s);
-    parser.addPositionalArgument(u"FILE"_s, u"The snapshot file (restore also takes a name from snapshot list)."_s, u"[FILE]"_s);
+    const CtlOutputOptions output({CtlFormat::Table, CtlFormat::Json});
+    output.addTo(parser);
+    parser.addPositionalArgument(u"ACTION"_s,
+                                 u"save FILE (a FIFO or device is written, not replaced), restore FILE, list, or prune "
+                                 "(--keep N, --older-than D)."_s,
+                                 u"save|restore|list|prune"_s);
+    parser.addPositionalArgument(u"FILE"_s,
+                                 u"The snapshot file; - is stdout (save) or stdin (restore, which then needs --yes to "
+                                 "replace groups). restore also takes a name from snapshot list."_s,
+                                 u"[FILE|-]"_s);
     if (auto exit = parseCommand(ctx, parser, u"snapshot"_s,
                                  u"Save groups exactly (values, help, every label) to a file, push them back later, or "
                                  "list the undo snapshots PushDeck wrote before destructive actions."_s,
@@ -47,10 +60,25 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
     if (action == u"list"_s) {
         if (positional.size() != 1)
             return ctx.fail(u"snapshot list takes no further arguments"_s, ExitUsage);
+        const auto format = output.format(parser, ctx);
+        if (!format)
+            return ctx.fail(format.errorString(), ExitUsage);
         QList<QStringList> rows;
-        for (const SnapshotStore::Entry &entry : ctx.snapshotStore().list())
-            rows.append({entry.created.toString(Qt::ISODateWithMs), entry.action, QString::number(entry.bytes), entry.path});
-        printTable(out, {u"CREATED"_s, u"ACTION"_s, u"BYTES"_s, u"FILE"_s}, rows, {2});
+        for (const SnapshotStore::Entry &entry : ctx.snapshotStore().list()) {
+            const QString created = entry.created.toString(Qt::ISODateWithMs);
+            if (*format == CtlFormat::Json) {
+                // JSON Lines, newest first: {created, action, bytes, file}
+                out << jsonLine({{u"created"_s, created},
+                                 {u"action"_s, entry.action},
+                                 {u"bytes"_s, double(entry.bytes)},
+                                 {u"file"_s, entry.path}})
+                    << '\n';
+                continue;
+            }
+            rows.append({created, entry.action, QString::number(entry.bytes), entry.path});
+        }
+        if (*format != CtlFormat::Json)
+            printRows(out, {u"CREATED"_s, u"ACTION"_s, u"BYTES"_s, u"FILE"_s}, rows, {2}, output.noHeaders(parser));
         out.flush();
         return ExitOk;
     }
@@ -99,7 +127,7 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
         return ExitOk;
     }
     if ((action != u"save"_s && action != u"restore"_s) || positional.size() != 2)
-        return ctx.fail(u"snapshot needs \"save FILE\", \"restore FILE\" or \"list\""_s, ExitUsage);
+        return ctx.fail(u"snapshot needs \"save FILE\", \"restore FILE\", \"list\" or \"prune\""_s, ExitUsage);
     const QString file = positional[1];
     if (action == u"save"_s) {
         LabelMatcher matcher;
@@ -119,12 +147,14 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
         snapshot.note = parser.value(noteOption);
         snapshot.groups = selectByMatcher(groups.value(), matcher);
         if (file == u"-"_s) {
-            // The JSON to stdout, as it is into a pipe or file (on a terminal
-            // the \uHHHH the escaping adds is still the same JSON); what
-            // was saved to stderr, for people.
+            // The JSON, and nothing else, to stdout, as it is into a pipe or
+            // file (on a terminal the \uHHHH the escaping adds is still the
+            // same JSON); what was saved to stderr, for people.
             ctx.setRawDataOutput(!isatty(STDOUT_FILENO));
             out << snapshot.toJson() << Qt::flush;
             ctx.setRawDataOutput(false);
+            if (out.status() != QTextStream::Ok || std::fflush(stdout) != 0)
+                return ctx.fail(u"cannot write the snapshot to stdout"_s, ExitCantCreate);
             ctx.err() << "saved " << plural(snapshot.groups.size(), "group") << " to stdout" << Qt::endl;
             return ExitOk;
         }
@@ -143,11 +173,21 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
         if (auto exit = ctx.refuseIfReadOnly(u"snapshot restore"_s))
             return *exit;
     }
-    if (!QFileInfo::exists(file) && !QFileInfo::exists(ctx.snapshotStore().directory() + u'/' + file))
-        return ctx.fail(u"cannot read %1: no such file"_s.arg(file), ExitNoInput);
-    const auto snapshot = ctx.snapshotStore().load(file);
+    const bool fromStdin = file == u"-"_s;
+    const QString source = fromStdin ? u"stdin"_s : file;
+    Result<Snapshot> snapshot;
+    if (fromStdin) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly))
+            return ctx.fail(u"cannot read stdin: %1"_s.arg(input.errorString()), ExitNoInput);
+        snapshot = Snapshot::fromJson(input.readAll());
+    } else {
+        if (!QFileInfo::exists(file) && !QFileInfo::exists(ctx.snapshotStore().directory() + u'/' + file))
+            return ctx.fail(u"cannot read %1: no such file"_s.arg(file), ExitNoInput);
+        snapshot = ctx.snapshotStore().load(file);
+    }
     if (!snapshot)
-        return ctx.fail(u"cannot restore %1: %2"_s.arg(file, snapshot.errorString()), ExitDataError);
+        return ctx.fail(u"cannot restore %1: %2"_s.arg(source, snapshot.errorString()), ExitDataError);
     const auto groups = ctx.fetchGroups();
     if (!groups)
         return ctx.fail(groups.error());
@@ -175,7 +215,7 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
     const int deleting = int(plan.remove.size());
     for (const GroupingKey &key : plan.remove)
         rows.append({u"delete (created by the action)"_s, key.toString(), QString(), QString()});
-    out << (dryRun ? "would restore " : "will restore ") << plural(snapshot->groups.size(), "group") << " from " << file
+    out << (dryRun ? "would restore " : "will restore ") << plural(snapshot->groups.size(), "group") << " from " << source
         << " to " << ctx.gateway().toDisplayString(QUrl::RemoveUserInfo) << ":\n";
     printTable(out, {u"ACTION"_s, u"KEY"_s, u"FAMILIES"_s, u"NOTE"_s}, rows, {2});
     out.flush();
