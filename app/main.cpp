@@ -29,30 +29,31 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(u":/icons/pushdeck.svg"_s));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"A desktop dashboard for the Prometheus Pushgateway: every group with its exact grouping key, "
-        "last-push age and staleness, and safe, previewed clean-up."_s);
+    // The window speaks the user's language, its --help too.
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "A desktop dashboard for the Prometheus Pushgateway: every group with its exact grouping key, "
+                "last-push age and staleness, and safe, previewed clean-up."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption gatewayOption({u"g"_s, u"gateway"_s},
-                                           u"Open this gateway (base URL with route prefix, e.g. http://localhost:9091)."_s,
+                                           QCoreApplication::translate("main", "Open this gateway (base URL with route prefix, e.g. http://localhost:9091)."),
                                            u"url"_s);
     const QCommandLineOption demoOption(u"demo"_s,
-                                        u"Start a local prometheus-pushgateway seeded with batch jobs and open it."_s);
+                                        QCoreApplication::translate("main", "Start a local prometheus-pushgateway seeded with batch jobs and open it."));
     const QCommandLineOption screenshotOption(u"screenshot"_s,
-                                              u"Render the main window to a PNG once the first refresh has finished, then quit."_s,
+                                              QCoreApplication::translate("main", "Render the main window to a PNG once the first refresh has finished, then quit."),
                                               u"file"_s);
     const QCommandLineOption readOnlyOption(u"read-only"_s,
-                                            u"Disable every action that changes a gateway (delete, prune, wipe, push, undo)."_s);
+                                            QCoreApplication::translate("main", "Disable every action that changes a gateway (delete, prune, wipe, push, undo)."));
     const QCommandLineOption newTabOption(u"also"_s,
-                                          u"Open another gateway in its own tab (repeatable); the fleet overview compares them."_s,
+                                          QCoreApplication::translate("main", "Open another gateway in its own tab (repeatable); the fleet overview compares them."),
                                           u"url"_s);
     const QCommandLineOption rulesOption(u"rules"_s,
-                                         u"Judge staleness by the rules in this JSON file (the same file pushdeckctl --rules reads)."_s,
+                                         QCoreApplication::translate("main", "Judge staleness by the rules in this JSON file (the same file pushdeckctl --rules reads)."),
                                          u"file"_s);
     const QCommandLineOption profileOption(u"profile"_s,
-                                           u"Open this connection profile (Gateway > Connections) in its own tab (repeatable). "
-                                           "Without --profile, --gateway or --demo, the profiles open at the last exit are reopened."_s,
+                                           QCoreApplication::translate("main", "Open this connection profile (Gateway > Connections) in its own tab (repeatable). "
+                                           "Without --profile, --gateway or --demo, the profiles open at the last exit are reopened."),
                                            u"name"_s);
     parser.addOption(gatewayOption);
     parser.addOption(profileOption);

@@ -17,6 +17,9 @@ packages=(
     openssl apache2-utils   # the auth/TLS tests: a throw-away CA, bcrypt hashes (htpasswd)
     dbus-daemon gnome-keyring   # the keyring test: a private Secret Service under dbus-run-session
     dpkg-dev file   # cpack's Debian package: dpkg-shlibdeps finds the library dependencies
+    libyaml-cpp-dev   # pushdeckctl.yml and Prometheus HTTP client configs (--http.config.file)
+    lintian debootstrap   # the package test: lintian, and pushdeckctl alone in a clean bookworm
+    zsh fish   # the completion test runs the zsh and fish scripts too (bash is always there)
 )
 # A real window (not only offscreen rendering) needs an X server.
 if [[ "${PUSHDECK_SETUP_GUI:-0}" == 1 ]]; then

@@ -1433,6 +1433,41 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <source>A desktop dashboard for the Prometheus Pushgateway: every group with its exact grouping key, last-push age and staleness, and safe, previewed clean-up.</source>
+        <translation>Ein Desktop-Dashboard für das Prometheus Pushgateway: jede Gruppe mit ihrem genauen Gruppierungsschlüssel, dem Alter des letzten Pushs und ihrer Veraltung, dazu sicheres Aufräumen mit Vorschau.</translation>
+    </message>
+    <message>
+        <source>Open this gateway (base URL with route prefix, e.g. http://localhost:9091).</source>
+        <translation>Dieses Gateway öffnen (Basis-URL mit Routen-Präfix, z. B. http://localhost:9091).</translation>
+    </message>
+    <message>
+        <source>Start a local prometheus-pushgateway seeded with batch jobs and open it.</source>
+        <translation>Ein lokales prometheus-pushgateway mit Beispiel-Batch-Jobs starten und öffnen.</translation>
+    </message>
+    <message>
+        <source>Render the main window to a PNG once the first refresh has finished, then quit.</source>
+        <translation>Das Hauptfenster nach der ersten Aktualisierung als PNG speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Disable every action that changes a gateway (delete, prune, wipe, push, undo).</source>
+        <translation>Jede Aktion abschalten, die ein Gateway verändert (Löschen, Aufräumen, Leeren, Push, Rückgängig).</translation>
+    </message>
+    <message>
+        <source>Open another gateway in its own tab (repeatable); the fleet overview compares them.</source>
+        <translation>Ein weiteres Gateway in einem eigenen Tab öffnen (wiederholbar); die Flotten-Übersicht vergleicht sie.</translation>
+    </message>
+    <message>
+        <source>Judge staleness by the rules in this JSON file (the same file pushdeckctl --rules reads).</source>
+        <translation>Die Veraltung nach den Regeln in dieser JSON-Datei beurteilen (dieselbe Datei, die pushdeckctl --rules liest).</translation>
+    </message>
+    <message>
+        <source>Open this connection profile (Gateway &gt; Connections) in its own tab (repeatable). Without --profile, --gateway or --demo, the profiles open at the last exit are reopened.</source>
+        <translation>Dieses Verbindungsprofil (Gateway &gt; Verbindungen) in einem eigenen Tab öffnen (wiederholbar). Ohne --profile, --gateway oder --demo werden die beim letzten Beenden offenen Profile wieder geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>PushDeck::MainWindow</name>
     <message>
         <source>PushDeck</source>

@@ -33,9 +33,9 @@ std::optional<int> writeFile(CtlContext &ctx, const QString &path, const QString
 int ctlAlertRules(CtlContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption outputOption({u"o"_s, u"output"_s}, u"Write the rules to this file instead of stdout."_s, u"file"_s);
+    const QCommandLineOption outputOption(u"write"_s, u"Write the rules to this file instead of stdout."_s, u"file"_s);
     const QCommandLineOption testsOption(u"tests"_s,
-                                         u"Also write a `promtool test rules` file that proves every rule (needs --output: "
+                                         u"Also write a `promtool test rules` file that proves every rule (needs --write: "
                                          "its rule_files names that file)."_s,
                                          u"file"_s);
     const QCommandLineOption forOption(u"for"_s, u"Hold time before an alert fires (the rules' `for:`), e.g. 5m."_s, u"duration"_s);
@@ -73,14 +73,14 @@ int ctlAlertRules(CtlContext &ctx, const QStringList &arguments)
     const QString output = parser.value(outputOption);
     const QString tests = parser.value(testsOption);
     if (!tests.isEmpty() && output.isEmpty())
-        return ctx.fail(u"--tests needs --output FILE: the tests load the rules from that file"_s, ExitUsage);
+        return ctx.fail(u"--tests needs --write FILE: the tests load the rules from that file"_s, ExitUsage);
     if (!tests.isEmpty() && QFileInfo(tests).absoluteFilePath() == QFileInfo(output).absoluteFilePath())
-        return ctx.fail(u"--tests and --output must be different files"_s, ExitUsage);
+        return ctx.fail(u"--tests and --write must be different files"_s, ExitUsage);
 
     const QString rules = AlertRules::generate(ctx.policy, options);
     if (output.isEmpty() || output == u"-"_s) {
         ctx.out() << rules << Qt::flush;
-    } else if (auto exit = writeFile(ctx, output, rules, u"--output"_s)) {
+    } else if (auto exit = writeFile(ctx, output, rules, u"--write"_s)) {
         return *exit;
     }
     if (!tests.isEmpty()) {

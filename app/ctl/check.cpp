@@ -14,6 +14,12 @@ using namespace Qt::StringLiterals;
 
 namespace PushDeck {
 
+int ctlCheckUnknown(CtlContext &ctx)
+{
+    ctx.out() << "PUSHDECK UNKNOWN - " << ctx.lastFailure() << Qt::endl;
+    return 3;
+}
+
 int ctlCheck(CtlContext &ctx, const QStringList &arguments)
 {
     // Monitoring-plugin convention (Nagios, Icinga, Sensu): 0 OK, 1 WARNING,
@@ -26,19 +32,22 @@ int ctlCheck(CtlContext &ctx, const QStringList &arguments)
     parser.addOptions({matchOption, verboseOption});
     if (auto exit = parseCommand(ctx, parser, u"check"_s,
                                  u"Exit 0 when every group is fresh, 1 on warnings, 2 when any group is stale or failed, "
-                                 "3 when the gateway cannot be read; prints a one-line summary."_s,
-                                 arguments))
-        return *exit == ExitOk ? int(ExitOk) : int(CheckUnknown); // plugins: bad arguments are UNKNOWN
+                                 "3 when the gateway cannot be read or the arguments are bad; prints a one-line summary."_s,
+                                 arguments)) {
+        if (*exit == ExitOk) // --help
+            return ExitOk;
+        return ctlCheckUnknown(ctx); // plugins: bad arguments are UNKNOWN, with the promised line
+    }
     if (!parser.positionalArguments().isEmpty()) {
         ctx.fail(u"check takes no arguments (use --match SELECTOR)"_s, ExitUsage);
-        return CheckUnknown;
+        return ctlCheckUnknown(ctx);
     }
     LabelMatcher matcher;
     if (parser.isSet(matchOption)) {
         auto m = ctx.parseMatcher(parser.value(matchOption));
         if (!m) {
             ctx.failParse(m.error(), parser.value(matchOption)); // check has its own exit codes
-            return CheckUnknown;
+            return ctlCheckUnknown(ctx);
         }
         matcher = *m;
     }

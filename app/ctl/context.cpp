@@ -4,6 +4,7 @@
 #include "gateway/connectionresolver.h"
 #include "operations/auditlog.h"
 #include "core/awaitfuture.h"
+#include "core/printable.h"
 #include "gateway/credentialstore.h"
 #include "core/duration.h"
 #include "operations/snapshot.h"
@@ -15,13 +16,87 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <QSocketNotifier>
+#include <QStringDecoder>
+
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace PushDeck {
+
+namespace {
+
+// The self-pipe: the handler only writes the signal number; the event loop
+// reads it and calls the guard's stop function.
+int signalPipe[2] = {-1, -1};
+std::function<void()> *signalStop = nullptr;
+int caughtSignal = 0;
+QSocketNotifier *signalNotifier = nullptr;
+
+extern "C" void onStopSignal(int signal)
+{
+    const int saved = errno;
+    const char byte = char(signal);
+    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
+    errno = saved;
+}
+
+} // namespace
+
+CtlSignalGuard::CtlSignalGuard(std::function<void()> stop)
+{
+    Q_ASSERT_X(!signalStop, "CtlSignalGuard", "one at a time");
+    caughtSignal = 0;
+    signalStop = new std::function<void()>(std::move(stop));
+    if (signalPipe[0] < 0 && ::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return; // without the pipe the signals keep their default: end the process
+    signalNotifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(signalNotifier, &QSocketNotifier::activated, signalNotifier, [] {
+        char byte = 0;
+        while (::read(signalPipe[0], &byte, 1) == 1) {
+            if (caughtSignal == 0)
+                caughtSignal = byte;
+            if (signalStop && *signalStop)
+                (*signalStop)();
+        }
+    });
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
+CtlSignalGuard::~CtlSignalGuard()
+{
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    delete signalNotifier;
+    signalNotifier = nullptr;
+    delete signalStop;
+    signalStop = nullptr;
+}
+
+int CtlSignalGuard::signal() const
+{
+    return caughtSignal;
+}
+
+QString CtlSignalGuard::signalName(int signal)
+{
+    switch (signal) {
+    case SIGINT: return u"SIGINT"_s;
+    case SIGTERM: return u"SIGTERM"_s;
+    default: return u"signal %1"_s.arg(signal);
+    }
+}
 
 CtlContext::CtlContext() = default;
 CtlContext::~CtlContext() = default;
@@ -31,16 +106,66 @@ QUrl CtlContext::gateway() const
     return m_connection ? m_connection->baseUrl : options.gateways.value(0);
 }
 
+namespace {
+
+// stdout and stderr for people: every control character, bidirectional or
+// invisible character a gateway's text may carry is escaped on the way out
+// (core/printable.h), whatever path it came by (a table, a preview, an
+// error with the gateway's own text), so that no output can be forged.
+// Newlines pass. JSON escapes its control characters itself; the \uHHHH
+// this adds for the others is valid JSON for the same character.
+class TerminalSafeDevice final : public QIODevice
+{
+public:
+    explicit TerminalSafeDevice(FILE *file) : m_file(file) { open(QIODevice::WriteOnly | QIODevice::Unbuffered); }
+    bool isSequential() const override { return true; }
+    bool escapes = true;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        QByteArray bytes;
+        if (escapes)
+            bytes = printable(QString(m_decoder(QByteArrayView(data, size))), LineBreaks::Keep).toUtf8();
+        else
+            bytes = QByteArray(data, size);
+        if (std::fwrite(bytes.constData(), 1, size_t(bytes.size()), m_file) != size_t(bytes.size()))
+            return -1;
+        std::fflush(m_file);
+        return size;
+    }
+
+private:
+    FILE *m_file;
+    QStringDecoder m_decoder{QStringDecoder::Utf8}; // keeps a sequence split between two writes
+};
+
+TerminalSafeDevice &stdoutDevice()
+{
+    static TerminalSafeDevice device(stdout);
+    return device;
+}
+
+} // namespace
+
 QTextStream &CtlContext::out()
 {
-    static QTextStream stream(stdout);
+    static QTextStream stream(&stdoutDevice());
     return stream;
 }
 
 QTextStream &CtlContext::err()
 {
-    static QTextStream stream(stderr);
+    static TerminalSafeDevice device(stderr);
+    static QTextStream stream(&device);
     return stream;
+}
+
+void CtlContext::setRawDataOutput(bool raw)
+{
+    out().flush();
+    stdoutDevice().escapes = !raw;
 }
 
 int CtlContext::fail(const QString &message, int code)
@@ -50,6 +175,7 @@ int CtlContext::fail(const QString &message, int code)
     QString line = message;
     line.replace(u"\r\n"_s, u" "_s);
     line.replace(u'\n', u' ');
+    m_lastFailure = line;
     err() << "pushdeckctl: " << line << Qt::endl;
     return code;
 }
@@ -74,6 +200,21 @@ int CtlContext::exitCodeFor(const Error &error, ErrorOrigin origin)
     default:
         return ExitError;
     }
+}
+
+QString CtlContext::messageFor(const Error &error) const
+{
+    const bool unreachable = error.kind == Error::Network || error.kind == Error::Timeout;
+    if (!unreachable || options.gatewaySource != CtlOptions::GatewaySource::Default || !options.profileName.isEmpty())
+        return error.message;
+    return error.message
+        + u"; no gateway was named, so %1 was tried: name one with --gateway URL, PUSHDECK_GATEWAY=URL or "
+          "\"gateway: URL\" in ~/.config/pushdeck/pushdeckctl.yml"_s.arg(gateway().toDisplayString(QUrl::RemoveUserInfo));
+}
+
+int CtlContext::fail(const Error &error, ErrorOrigin origin)
+{
+    return fail(messageFor(error), exitCodeFor(error, origin));
 }
 
 int CtlContext::failParse(const Error &error, const QString &text)
@@ -138,6 +279,13 @@ std::unique_ptr<GatewaySession> CtlContext::makeSession(const QUrl &url)
 std::optional<int> CtlContext::prepareConnection()
 {
     ConnectionRequest request = options.connectionRequest();
+    if (!options.httpConfigFile.isEmpty()) {
+        auto config = HttpClientConfig::load(options.httpConfigFile);
+        if (!config)
+            return fail(u"--http.config.file: "_s + config.errorString(),
+                        config.error().kind == Error::NotFound ? ExitNoInput : ExitDataError);
+        request.httpConfig = std::move(config).value();
+    }
     if (!options.profileName.isEmpty()) {
         QSettings settings(u"PushDeck"_s, u"pushdeck"_s); // the GUI's settings
         auto saved = ConnectionResolver::savedProfile(settings, options.profileName);
@@ -148,7 +296,7 @@ std::optional<int> CtlContext::prepareConnection()
     ConnectionResolver resolver;
     resolver.setEnvironment(QProcessEnvironment::systemEnvironment());
     CredentialStore store; // asked only for a profile's secret given nowhere else
-    store.setTimeoutMs(10000);
+    store.setTimeoutMs(keyringTimeoutMs);
     resolver.setCredentialStore(&store);
     auto connection = awaitFuture(resolver.resolve(request));
     if (!connection)

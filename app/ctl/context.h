@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -31,10 +32,25 @@ enum CtlExit {
     ExitUnavailable = 69, // the gateway cannot be reached or is not a Pushgateway
     ExitCantCreate = 73,  // an output file cannot be written
     ExitRefused = 77,     // refused by pushdeckctl itself: --read-only, no --yes, not confirmed
+    ExitConfig = 78,      // pushdeckctl.yml is unreadable or wrong
 };
 
 class AuditLog;
 class SnapshotStore;
+
+// While one lives, SIGINT and SIGTERM do not end pushdeckctl: each calls
+// `stop` on the event loop (a bulk delete stops sending, verifies and
+// audits what it sent; the second signal stops waiting). Afterwards the
+// signals end the process again. signal() says which one came (0: none).
+class CtlSignalGuard
+{
+public:
+    explicit CtlSignalGuard(std::function<void()> stop);
+    ~CtlSignalGuard();
+    Q_DISABLE_COPY_MOVE(CtlSignalGuard)
+    int signal() const;
+    static QString signalName(int signal); // "SIGINT", "SIGTERM"
+};
 
 class CtlContext
 {
@@ -46,6 +62,8 @@ public:
     // command (CtlGlobalOptions::apply).
     CtlOptions options;
     StalenessPolicy policy; // built by preparePolicy()
+    // How long prepareConnection() waits for the keyring (completion: less).
+    int keyringTimeoutMs = 10000;
 
     // The gateway the commands talk to: once prepareConnection() has run,
     // the connection's base URL (a profile's, with its route prefix);
@@ -69,11 +87,19 @@ public:
     // returns an exit code on error.
     std::optional<int> preparePolicy();
 
+    // stdout and stderr. Both escape every control, bidirectional and
+    // invisible character (core/printable.h): what a gateway holds cannot
+    // move the cursor, erase lines or reorder text of a preview.
     QTextStream &out();
     QTextStream &err();
+    // Data meant for another program rather than a terminal (show
+    // --exposition into a pipe or file): stdout passes it as it is.
+    void setRawDataOutput(bool raw);
 
     // Prints `pushdeckctl: message` as one line on stderr, returns code.
     int fail(const QString &message, int code = ExitError);
+    // The message of the last fail() (one line), for check's UNKNOWN line.
+    QString lastFailure() const { return m_lastFailure; }
     // Where an Error comes from changes two exit codes: for an operation
     // that changes the gateway (push, wipe, repush, restore) invalid text is
     // bad input data (65) and an invalid request a failure (1); for anything
@@ -82,10 +108,12 @@ public:
     // The exit code for an Error from the models (network → 69, ...): the
     // one place where errors become exit codes.
     static int exitCodeFor(const Error &error, ErrorOrigin origin = ErrorOrigin::Request);
-    int fail(const Error &error, ErrorOrigin origin = ErrorOrigin::Request)
-    {
-        return fail(error.message, exitCodeFor(error, origin));
-    }
+    // fail(message, exitCodeFor(error)); when the gateway was nobody's
+    // choice (no --gateway, PUSHDECK_GATEWAY, pushdeckctl.yml or profile)
+    // and cannot be reached, the message says how to name one.
+    int fail(const Error &error, ErrorOrigin origin = ErrorOrigin::Request);
+    // The message of `error`, with that hint where it applies.
+    QString messageFor(const Error &error) const;
     // A parse error in the command-line argument `text` (from parseKey(),
     // parseMatcher()): fail(error), one line; on a terminal followed by the
     // text and a caret under the error's column.
@@ -130,6 +158,7 @@ public:
     static Result<double> parseDurationArg(const QString &text, const QString &what);
 
 private:
+    QString m_lastFailure;
     std::optional<ResolvedConnection> m_connection;
     PromDialect m_dialect = DefaultPromDialect;
     std::unique_ptr<GatewaySession> m_session;

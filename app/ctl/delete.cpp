@@ -22,7 +22,11 @@ int ctlDelete(CtlContext &ctx, const QStringList &arguments)
                                          u"selector"_s);
     const QCommandLineOption yesOption({u"y"_s, u"yes"_s}, u"Do not ask for confirmation."_s);
     const QCommandLineOption dryRunOption(u"dry-run"_s, u"Show what would be deleted; send nothing."_s);
-    parser.addOptions({matchOption, yesOption, dryRunOption});
+    const QCommandLineOption forceOption(
+        u"force"_s, u"Delete a group also when it was pushed again (or a push failed) after the preview; its current "
+                    "content goes into the undo snapshot. Without it such a group is skipped, reported "
+                    "changed-since-preview, and for KEY... the exit code is 1."_s);
+    parser.addOptions({matchOption, yesOption, dryRunOption, forceOption});
     parser.addPositionalArgument(u"KEY"_s, u"Exact grouping keys to delete."_s, u"[KEY...]"_s);
     if (auto exit = parseCommand(ctx, parser, u"delete"_s,
                                  u"Delete exactly the given groups, or those matching a selector: preview, confirmation "
@@ -38,6 +42,12 @@ int ctlDelete(CtlContext &ctx, const QStringList &arguments)
         if (auto exit = ctx.refuseIfReadOnly(u"delete"_s))
             return *exit;
     }
+    // A named group that was pushed again after the preview is in use: not
+    // deleting it is a failure of "delete KEY"; a selection is not a promise
+    // about any one group.
+    ChangedPolicy changed;
+    changed.force = parser.isSet(forceOption);
+    changed.skippedIsError = !byMatch;
     QList<GroupingKey> keys;
     LabelMatcher matcher;
     if (byMatch) {
@@ -94,7 +104,7 @@ int ctlDelete(CtlContext &ctx, const QStringList &arguments)
         }
         const int result = deleteOnGateways(ctx, selections, byMatch ? u"bulk-delete"_s : u"delete"_s,
                                             byMatch ? u"matches %1"_s.arg(matcher.toString()) : QString(),
-                                            parser.isSet(yesOption), dryRun);
+                                            parser.isSet(yesOption), dryRun, changed);
         return unread != ExitOk ? unread : result;
     }
     const auto groups = ctx.fetchGroups();
@@ -102,7 +112,7 @@ int ctlDelete(CtlContext &ctx, const QStringList &arguments)
         return ctx.fail(groups.error());
     if (byMatch)
         return deleteGroups(ctx, selectByMatcher(groups.value(), matcher), u"bulk-delete"_s,
-                            u"matches %1"_s.arg(matcher.toString()), parser.isSet(yesOption), dryRun);
+                            u"matches %1"_s.arg(matcher.toString()), parser.isSet(yesOption), dryRun, changed);
     QList<GroupingKey> missing;
     const QList<Group> selected = selectByKeys(groups.value(), keys, &missing);
     if (!missing.isEmpty()) {
@@ -112,7 +122,7 @@ int ctlDelete(CtlContext &ctx, const QStringList &arguments)
                                                                       similarKeysHint(missing.first(), groups.value())),
                         ExitError);
     }
-    return deleteGroups(ctx, selected, u"delete"_s, QString(), parser.isSet(yesOption), dryRun);
+    return deleteGroups(ctx, selected, u"delete"_s, QString(), parser.isSet(yesOption), dryRun, changed);
 }
 
 } // namespace PushDeck

@@ -4,6 +4,8 @@
 #include "ctl/format.h"
 
 #include "core/awaitfuture.h"
+
+#include <QPointer>
 #include "session/gatewaysession.h"
 #include "staleness/pruneselection.h"
 
@@ -27,7 +29,7 @@ void printPreview(CtlContext &ctx, const QList<Group> &groups, double now)
 } // namespace
 
 int deleteGroups(CtlContext &ctx, const QList<Group> &groups, const QString &action, const QString &what, bool yes,
-                 bool dryRun)
+                 bool dryRun, ChangedPolicy changed)
 {
     QTextStream &out = ctx.out();
     const QString gateway = ctx.gateway().toDisplayString(QUrl::RemoveUserInfo);
@@ -49,7 +51,15 @@ int deleteGroups(CtlContext &ctx, const QList<Group> &groups, const QString &act
 
     BulkDeleteOptions options;
     options.action = action;
-    const BulkDeleteReport report = awaitFuture(ctx.session().startBulkDelete(groups, options)->run());
+    options.changed = changed.force ? BulkDeleteOptions::Changed::Delete : BulkDeleteOptions::Changed::Skip;
+    BulkDeleter *deleter = ctx.session().startBulkDelete(groups, options);
+    // SIGINT/SIGTERM: stop sending, verify and audit what was sent (a
+    // second one: stop waiting).
+    const CtlSignalGuard interrupt([deleter = QPointer<BulkDeleter>(deleter)] {
+        if (deleter)
+            deleter->cancel();
+    });
+    const BulkDeleteReport report = awaitFuture(deleter->run());
     for (const KeyDeleteReport &key : report.keys) {
         out << deleteOutcomeName(key.outcome) << ' ' << key.key.toString();
         if (!key.error.isEmpty() && key.outcome != DeleteOutcome::Deleted)
@@ -60,11 +70,30 @@ int deleteGroups(CtlContext &ctx, const QList<Group> &groups, const QString &act
     if (!report.snapshotPath.isEmpty())
         out << "; undo snapshot " << report.snapshotPath;
     out << Qt::endl;
+    return deleteRunExit(ctx, report, changed, {}, interrupt.signal());
+}
+
+int deleteRunExit(CtlContext &ctx, const BulkDeleteReport &report, ChangedPolicy changed, const QString &prefix,
+                  int signal)
+{
+    if (signal != 0)
+        return ctx.fail(prefix + u"interrupted by %1: sending stopped, what was sent is verified and audited: %2"_s
+                                     .arg(CtlSignalGuard::signalName(signal), report.summary()),
+                        128 + signal);
     if (report.allDeleted())
         return ExitOk;
     if (!report.error.isEmpty())
-        return ctx.fail(report.error, ExitError);
-    return ctx.fail(u"not every group was deleted: %1"_s.arg(report.summary()), ExitError);
+        return ctx.fail(prefix + report.error, ExitError);
+    const int skipped = report.count(DeleteOutcome::ChangedSincePreview);
+    if (report.deletedOrChanged()) {
+        if (!changed.skippedIsError)
+            return ExitOk;
+        return ctx.fail(prefix
+                            + u"%1 changed since the preview and not deleted (pass --force to delete anyway, its "
+                              "current content goes into the undo snapshot)"_s.arg(plural(skipped, "group")),
+                        ExitError);
+    }
+    return ctx.fail(prefix + u"not every group was deleted: %1"_s.arg(report.summary()), ExitError);
 }
 
 } // namespace PushDeck

@@ -58,7 +58,7 @@ int reportUnreadGateways(CtlContext &ctx, const std::vector<CtlGatewayGroups> &g
 }
 
 int deleteOnGateways(CtlContext &ctx, const QList<CtlGatewaySelection> &selections, const QString &action,
-                     const QString &what, bool yes, bool dryRun)
+                     const QString &what, bool yes, bool dryRun, ChangedPolicy changed)
 {
     QTextStream &out = ctx.out();
     qsizetype total = 0;
@@ -103,7 +103,9 @@ int deleteOnGateways(CtlContext &ctx, const QList<CtlGatewaySelection> &selectio
         parts.append({selection.gateway->session.get(), selection.groups});
     BulkDeleteOptions options;
     options.action = action;
+    options.changed = changed.force ? BulkDeleteOptions::Changed::Delete : BulkDeleteOptions::Changed::Skip;
     FleetDelete run(parts, options);
+    const CtlSignalGuard interrupt([&run] { run.cancel(); });
     const QHash<int, BulkDeleteReport> reports = awaitFuture(run.start());
     int exit = ExitOk;
     for (int part = 0; part < selections.size(); ++part) {
@@ -121,12 +123,7 @@ int deleteOnGateways(CtlContext &ctx, const QList<CtlGatewaySelection> &selectio
         if (!report.snapshotPath.isEmpty())
             out << "; undo snapshot " << report.snapshotPath;
         out << Qt::endl;
-        if (report.allDeleted())
-            continue;
-        const int code = ctx.fail(gateway + u": "_s
-                                      + (report.error.isEmpty() ? u"not every group was deleted: %1"_s.arg(report.summary())
-                                                                : report.error),
-                                  ExitError);
+        const int code = deleteRunExit(ctx, report, changed, gateway + u": "_s, interrupt.signal());
         if (exit == ExitOk)
             exit = code;
     }

@@ -5,6 +5,7 @@
 // error goes to stderr with its URL and the exit code says something failed.
 
 #include "ctl/context.h"
+#include "ctl/deleteflow.h"
 #include "core/metrics.h"
 
 #include <memory>
@@ -40,6 +41,6 @@ struct CtlGatewaySelection
 // keys), each with its own undo snapshot and audit entries. `what` names the
 // selection ("matches {job="x"}").
 int deleteOnGateways(CtlContext &ctx, const QList<CtlGatewaySelection> &selections, const QString &action,
-                     const QString &what, bool yes, bool dryRun);
+                     const QString &what, bool yes, bool dryRun, ChangedPolicy changed = {});
 
 } // namespace PushDeck

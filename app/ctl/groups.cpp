@@ -5,6 +5,7 @@
 #include "ctl/context.h"
 #include "ctl/fleet.h"
 #include "ctl/format.h"
+#include "ctl/output.h"
 
 #include "core/duration.h"
 #include "staleness/pruneselection.h"
@@ -26,6 +27,8 @@ int ctlGroups(CtlContext &ctx, const QStringList &arguments)
     const QCommandLineOption jsonOption(u"json"_s, u"One JSON object per line and group (see README)."_s);
     const QCommandLineOption wideOption({u"w"_s, u"wide"_s}, u"More columns: push times, series, thresholds."_s);
     parser.addOptions({matchOption, stateOption, olderOption, jsonOption, wideOption});
+    const CtlOutputOptions output({CtlFormat::Table, CtlFormat::Wide, CtlFormat::Json});
+    output.addTo(parser);
     if (auto exit = parseCommand(ctx, parser, u"groups"_s, u"List the groups with age, last push result and staleness."_s,
                                  arguments))
         return *exit;
@@ -55,10 +58,11 @@ int ctlGroups(CtlContext &ctx, const QStringList &arguments)
             return ctx.fail(age.error());
         olderThan = *age;
     }
-    const bool json = parser.isSet(jsonOption);
-    const bool wide = parser.isSet(wideOption);
-    if (json && wide)
-        return ctx.fail(u"--json and --wide exclude each other"_s, ExitUsage);
+    const auto format = output.format(parser, ctx, parser.isSet(jsonOption), parser.isSet(wideOption));
+    if (!format)
+        return ctx.fail(format.errorString(), ExitUsage);
+    const bool json = *format == CtlFormat::Json;
+    const bool wide = *format == CtlFormat::Wide;
 
     // Several gateways: each read on its own and in parallel; rows name
     // their gateway. One gateway: exactly the output of old.
@@ -116,7 +120,7 @@ int ctlGroups(CtlContext &ctx, const QStringList &arguments)
             for (int &column : right)
                 ++column;
         }
-        printTable(ctx.out(), headers, rows, right);
+        printRows(ctx.out(), headers, rows, right, output.noHeaders(parser));
     }
     ctx.out().flush();
     return unread;

@@ -8,6 +8,7 @@
 #include "ctl/commands.h"
 #include "ctl/context.h"
 #include "ctl/format.h"
+#include "ctl/output.h"
 
 #include "staleness/lint.h"
 
@@ -28,6 +29,8 @@ int ctlLint(CtlContext &ctx, const QStringList &arguments)
                                           u"N"_s, u"10"_s);
     const QCommandLineOption allOption({u"a"_s, u"all"_s}, u"List every affected group (text: at most 20 per finding)."_s);
     parser.addOptions({jsonOption, fanOutOption, allOption});
+    const CtlOutputOptions output({CtlFormat::Table, CtlFormat::Json}, false);
+    output.addTo(parser);
     if (auto exit = parseCommand(ctx, parser, u"lint"_s,
                                  u"Finds Pushgateway anti-patterns: colliding grouping keys (every push fails), failed "
                                  "and stale groups, instance/host-like labels in grouping keys, fan-out over many "
@@ -37,6 +40,9 @@ int ctlLint(CtlContext &ctx, const QStringList &arguments)
         return *exit;
     if (!parser.positionalArguments().isEmpty())
         return ctx.fail(u"lint takes no arguments"_s, ExitUsage);
+    const auto format = output.format(parser, ctx, parser.isSet(jsonOption));
+    if (!format)
+        return ctx.fail(format.errorString(), ExitUsage);
     LintOptions options;
     bool ok = false;
     options.fanOutThreshold = parser.value(fanOutOption).toInt(&ok);
@@ -47,7 +53,7 @@ int ctlLint(CtlContext &ctx, const QStringList &arguments)
     if (!groups)
         return ctx.fail(groups.error());
     const QList<LintFinding> findings = Lint::run(groups.value(), ctx.session().policy(), ctx.now(), options);
-    if (parser.isSet(jsonOption))
+    if (*format == CtlFormat::Json)
         ctx.out() << jsonLine(Lint::toJson(findings, int(groups->size()))) << '\n';
     else
         ctx.out() << Lint::toText(findings, parser.isSet(allOption) ? 0 : 20);

@@ -1,5 +1,6 @@
 #include "ctl/options.h"
 
+#include "ctl/configfile.h"
 #include "ctl/context.h"
 
 #include "gateway/gatewayclient.h"
@@ -30,7 +31,8 @@ ConnectionRequest CtlOptions::connectionRequest() const
 
 CtlGlobalOptions::CtlGlobalOptions()
     : gateway({u"g"_s, u"gateway"_s},
-              u"Gateway base URL, with route prefix if any (default: $PUSHDECK_GATEWAY, else http://localhost:9091)."_s,
+              u"Gateway base URL, with route prefix if any (default: $PUSHDECK_GATEWAY, else pushdeckctl.yml's "
+              "gateway, else http://localhost:9091)."_s,
               u"url"_s)
     , timeout(u"timeout"_s, u"Request timeout: a Prometheus duration (30s, 2m) or seconds (default 30s)."_s, u"duration"_s)
     , rules(u"rules"_s, u"Staleness rules file (matchers with warn/stale thresholds)."_s, u"file"_s)
@@ -43,9 +45,13 @@ CtlGlobalOptions::CtlGlobalOptions()
                  "without one, as Prometheus 3."_s,
                  u"url"_s)
     , profile(u"profile"_s,
-              u"Connect through this connection profile of the PushDeck GUI (URL, auth, TLS files); its password or token "
-              "comes from PUSHDECK_PASSWORD/PUSHDECK_TOKEN, --password-file/--token-file, else the system keyring."_s,
+              u"Connect through this connection profile (pushdeckctl profile list; the window's too): URL, auth, TLS "
+              "files; its secret comes from the options and variables below, else the system keyring."_s,
               u"name"_s)
+    , httpConfigFile(u"http.config.file"_s,
+                     u"Prometheus HTTP client config (YAML, as amtool and promtool take it): basic_auth, authorization, "
+                     "tls_config. Options given here go on top of it."_s,
+                     u"file"_s)
     , user(u"user"_s, u"Basic authentication user (also: PUSHDECK_USER); the password comes from PUSHDECK_PASSWORD or --password-file."_s,
            u"name"_s)
     , passwordFile(u"password-file"_s, u"Read the basic-auth password from the first line of this file (never pass it as an argument)."_s,
@@ -60,103 +66,196 @@ CtlGlobalOptions::CtlGlobalOptions()
 {
 }
 
+QList<QCommandLineOption> CtlGlobalOptions::all() const
+{
+    return {gateway, timeout, rules,   readOnly, warnAfter, staleAfter, prometheus, profile, httpConfigFile,
+            user,    passwordFile, tokenFile, caFile,   cert,      key,        insecureSkipVerify};
+}
+
 void CtlGlobalOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOption(gateway);
-    parser.addOption(timeout);
-    parser.addOption(rules);
-    parser.addOption(readOnly);
-    parser.addOption(warnAfter);
-    parser.addOption(staleAfter);
-    parser.addOption(prometheus);
-    parser.addOption(profile);
-    parser.addOption(user);
-    parser.addOption(passwordFile);
-    parser.addOption(tokenFile);
-    parser.addOption(caFile);
-    parser.addOption(cert);
-    parser.addOption(key);
-    parser.addOption(insecureSkipVerify);
+    for (const QCommandLineOption &option : all())
+        parser.addOption(option);
+}
+
+QStringList CtlGlobalOptions::configKeys() const
+{
+    QStringList keys{u"output"_s};
+    for (const QCommandLineOption &option : all())
+        keys.append(option.names().constLast());
+    return keys;
+}
+
+QStringList CtlGlobalOptions::configPathKeys() const
+{
+    QStringList keys;
+    for (const QCommandLineOption &option : all()) {
+        if (option.valueName() == u"file"_s)
+            keys.append(option.names().constLast());
+    }
+    return keys;
+}
+
+namespace {
+
+std::optional<bool> parseBool(const QString &text)
+{
+    const QString lower = text.trimmed().toLower();
+    if (lower == u"true"_s || lower == u"yes"_s || lower == u"on"_s || lower == u"1"_s)
+        return true;
+    if (lower == u"false"_s || lower == u"no"_s || lower == u"off"_s || lower == u"0"_s)
+        return false;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<int> CtlGlobalOptions::setGateways(const QStringList &values, const QString &what, CtlContext &ctx,
+                                                 int usageCode) const
+{
+    // Repeated or comma-separated; every value is one gateway.
+    QStringList texts;
+    for (const QString &value : values)
+        texts << value.split(u',', Qt::SkipEmptyParts);
+    QList<QUrl> urls;
+    for (const QString &text : std::as_const(texts)) {
+        const auto url = GatewayClient::normalizeUrl(text.trimmed());
+        if (!url)
+            return ctx.fail(what.startsWith(u'-') ? url.errorString() : what + u": "_s + url.errorString(), usageCode);
+        if (!urls.contains(url.value()))
+            urls.append(url.value());
+    }
+    if (urls.isEmpty())
+        return ctx.fail(what + u": no URL given"_s, usageCode);
+    ctx.options.gateways = urls;
+    return std::nullopt;
+}
+
+std::optional<int> CtlGlobalOptions::set(const QCommandLineOption &option, const QStringList &values, const QString &what,
+                                         CtlContext &ctx, int usageCode) const
+{
+    CtlOptions &o = ctx.options;
+    const QString value = values.value(values.size() - 1);
+    const QString name = option.names().constLast();
+    auto duration = [&](std::optional<double> &target) -> std::optional<int> {
+        const auto seconds = ctx.parseDurationArg(value, what);
+        if (!seconds)
+            return ctx.fail(seconds.errorString(), usageCode);
+        target = *seconds;
+        return std::nullopt;
+    };
+    auto flag = [&](bool &target) -> std::optional<int> {
+        if (values.isEmpty()) { // an option on the command line: no value
+            target = true;
+            return std::nullopt;
+        }
+        const auto parsed = parseBool(value);
+        if (!parsed)
+            return ctx.fail(u"%1: expected true or false, not \"%2\""_s.arg(what, value), usageCode);
+        target = *parsed;
+        return std::nullopt;
+    };
+    if (name == gateway.names().constLast())
+        return setGateways(values, what, ctx, usageCode);
+    if (name == timeout.names().constLast()) {
+        std::optional<double> seconds;
+        if (auto exit = duration(seconds))
+            return exit;
+        if (*seconds <= 0)
+            return ctx.fail(what + u" must be greater than zero"_s, usageCode);
+        o.timeoutMs = int(std::min(*seconds * 1000.0, 24.0 * 3600 * 1000));
+        return std::nullopt;
+    }
+    if (name == warnAfter.names().constLast())
+        return duration(o.warnAfter);
+    if (name == staleAfter.names().constLast())
+        return duration(o.staleAfter);
+    if (name == readOnly.names().constLast())
+        return flag(o.readOnly);
+    if (name == prometheus.names().constLast()) {
+        if (value.trimmed().isEmpty()) {
+            o.prometheusUrl.clear();
+            return std::nullopt;
+        }
+        const auto url = GatewayClient::normalizeUrl(value.trimmed());
+        if (!url)
+            return ctx.fail(what + u": "_s + url.errorString(), usageCode);
+        o.prometheusUrl = url->toString();
+        return std::nullopt;
+    }
+    if (name == insecureSkipVerify.names().constLast())
+        return flag(o.skipVerify);
+    const std::pair<const QCommandLineOption *, QString *> texts[] = {
+        {&rules, &o.rulesFile},   {&profile, &o.profileName},   {&httpConfigFile, &o.httpConfigFile},
+        {&user, &o.user},         {&passwordFile, &o.passwordFile}, {&tokenFile, &o.tokenFile},
+        {&caFile, &o.caFile},     {&cert, &o.certFile},         {&key, &o.keyFile},
+    };
+    for (const auto &[candidate, target] : texts) {
+        if (candidate->names().constLast() == name) {
+            *target = value;
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<int> CtlGlobalOptions::applyConfigFile(const CtlConfigFile &file, CtlContext &ctx) const
+{
+    ctx.options.configFile = file.path;
+    for (const CtlConfigFile::Setting &setting : file.settings) {
+        if (setting.key == u"output"_s) {
+            const QString format = setting.values.first().trimmed().toLower();
+            if (format != u"table"_s && format != u"wide"_s && format != u"json"_s)
+                return ctx.fail(u"%1: expected table, wide or json, not \"%2\""_s.arg(setting.where(), setting.values.first()),
+                                ExitConfig);
+            ctx.options.output = format;
+            continue;
+        }
+        for (const QCommandLineOption &option : all()) {
+            if (option.names().constLast() != setting.key)
+                continue;
+            if (option.valueName().isEmpty() && setting.values.size() != 1)
+                return ctx.fail(setting.where() + u": expected true or false"_s, ExitConfig);
+            if (auto exit = set(option, setting.values, setting.where(), ctx, ExitConfig))
+                return exit;
+            if (option.names() == gateway.names())
+                ctx.options.gatewaySource = CtlOptions::GatewaySource::ConfigFile;
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<int> CtlGlobalOptions::apply(const QCommandLineParser &parser, CtlContext &ctx, bool useEnvironment) const
 {
-    if (parser.isSet(gateway) || useEnvironment) {
-        // --gateway may be repeated or hold a comma-separated list (so may
-        // PUSHDECK_GATEWAY); every value is one gateway.
-        QStringList texts;
-        for (const QString &value : parser.values(gateway))
-            texts << value.split(u',', Qt::SkipEmptyParts);
-        if (texts.isEmpty())
-            texts = qEnvironmentVariable("PUSHDECK_GATEWAY", u"http://localhost:9091"_s).split(u',', Qt::SkipEmptyParts);
-        QList<QUrl> urls;
-        for (const QString &text : std::as_const(texts)) {
-            const auto url = GatewayClient::normalizeUrl(text.trimmed());
-            if (!url)
-                return ctx.fail(url.errorString(), ExitUsage);
-            if (!urls.contains(url.value()))
-                urls.append(url.value());
-        }
-        if (urls.isEmpty())
-            return ctx.fail(u"--gateway: no URL given"_s, ExitUsage);
-        ctx.options.gateways = urls;
-    }
-    if (parser.isSet(gateway))
-        ctx.options.gatewayGiven = true;
-    if (parser.isSet(prometheus) || useEnvironment) {
-        const QString text = parser.isSet(prometheus) ? parser.value(prometheus) : qEnvironmentVariable("PUSHDECK_PROMETHEUS");
-        if (!text.trimmed().isEmpty()) {
-            const auto url = GatewayClient::normalizeUrl(text.trimmed());
-            if (!url)
-                return ctx.fail(u"--prometheus: "_s + url.errorString(), ExitUsage);
-            ctx.options.prometheusUrl = url->toString();
-        }
-    }
-    if (parser.isSet(profile))
-        ctx.options.profileName = parser.value(profile);
-    if (parser.isSet(user))
-        ctx.options.user = parser.value(user);
-    if (parser.isSet(passwordFile))
-        ctx.options.passwordFile = parser.value(passwordFile);
-    if (parser.isSet(tokenFile))
-        ctx.options.tokenFile = parser.value(tokenFile);
-    if (parser.isSet(caFile))
-        ctx.options.caFile = parser.value(caFile);
-    if (parser.isSet(cert))
-        ctx.options.certFile = parser.value(cert);
-    if (parser.isSet(key))
-        ctx.options.keyFile = parser.value(key);
-    if (parser.isSet(insecureSkipVerify))
-        ctx.options.skipVerify = true;
     if (useEnvironment) {
+        // The environment beats pushdeckctl.yml; options beat both (below).
+        const QString gateways = qEnvironmentVariable("PUSHDECK_GATEWAY");
+        if (!gateways.trimmed().isEmpty() && !parser.isSet(gateway)) {
+            if (auto exit = setGateways({gateways}, u"PUSHDECK_GATEWAY"_s, ctx, ExitUsage))
+                return exit;
+            ctx.options.gatewaySource = CtlOptions::GatewaySource::Environment;
+        }
+        const QString prometheusEnv = qEnvironmentVariable("PUSHDECK_PROMETHEUS");
+        if (!prometheusEnv.trimmed().isEmpty() && !parser.isSet(prometheus)) {
+            if (auto exit = set(prometheus, {prometheusEnv}, u"PUSHDECK_PROMETHEUS"_s, ctx, ExitUsage))
+                return exit;
+        }
         const QString env = qEnvironmentVariable("PUSHDECK_READ_ONLY").trimmed();
-        if (!env.isEmpty() && env != u"0"_s && env.compare(u"false"_s, Qt::CaseInsensitive) != 0)
-            ctx.options.readOnly = true;
+        if (!env.isEmpty())
+            ctx.options.readOnly = env != u"0"_s && env.compare(u"false"_s, Qt::CaseInsensitive) != 0;
     }
-    if (parser.isSet(readOnly))
-        ctx.options.readOnly = true;
-    if (parser.isSet(timeout)) {
-        const auto seconds = ctx.parseDurationArg(parser.value(timeout), u"--timeout"_s);
-        if (!seconds)
-            return ctx.fail(seconds.error());
-        if (*seconds <= 0)
-            return ctx.fail(u"--timeout must be greater than zero"_s, ExitUsage);
-        ctx.options.timeoutMs = int(std::min(*seconds * 1000.0, 24.0 * 3600 * 1000));
+    for (const QCommandLineOption &option : all()) {
+        if (!parser.isSet(option))
+            continue;
+        const QString what = u"--"_s + option.names().constLast();
+        ctx.options.givenOptions.append(option.names().constLast());
+        if (auto exit = set(option, option.valueName().isEmpty() ? QStringList() : parser.values(option), what, ctx, ExitUsage))
+            return exit;
     }
-    if (parser.isSet(warnAfter)) {
-        const auto seconds = ctx.parseDurationArg(parser.value(warnAfter), u"--warn-after"_s);
-        if (!seconds)
-            return ctx.fail(seconds.error());
-        ctx.options.warnAfter = *seconds;
+    if (parser.isSet(gateway)) {
+        ctx.options.gatewayGiven = true;
+        ctx.options.gatewaySource = CtlOptions::GatewaySource::Option;
     }
-    if (parser.isSet(staleAfter)) {
-        const auto seconds = ctx.parseDurationArg(parser.value(staleAfter), u"--stale-after"_s);
-        if (!seconds)
-            return ctx.fail(seconds.error());
-        ctx.options.staleAfter = *seconds;
-    }
-    if (parser.isSet(rules))
-        ctx.options.rulesFile = parser.value(rules);
     return std::nullopt;
 }
 

@@ -3,12 +3,15 @@
 #include "ctl/commands.h"
 #include "ctl/context.h"
 #include "ctl/format.h"
+#include "ctl/output.h"
 
 #include "core/duration.h"
 #include "format/exposition.h"
 #include "staleness/pruneselection.h"
 
 #include <cmath>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -21,14 +24,23 @@ int ctlShow(CtlContext &ctx, const QStringList &arguments)
         {u"e"_s, u"exposition"_s}, u"Only the pushed families as text exposition, without the key's labels (ready to push again)."_s);
     const QCommandLineOption jsonOption(u"json"_s, u"One JSON object: the groups --json fields plus every family and series."_s);
     parser.addOptions({expositionOption, jsonOption});
+    const CtlOutputOptions output({CtlFormat::Table, CtlFormat::Json}, false);
+    output.addTo(parser);
     parser.addPositionalArgument(u"KEY"_s, u"The exact grouping key, e.g. {job=\"backup\",instance=\"db-1\"}."_s);
     if (auto exit = parseCommand(ctx, parser, u"show"_s, u"Show one group: its key, times, state and families."_s, arguments))
         return *exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return ctx.fail(u"show needs exactly one KEY, e.g. pushdeckctl show '{job=\"backup\"}'"_s, ExitUsage);
-    if (parser.isSet(expositionOption) && parser.isSet(jsonOption))
-        return ctx.fail(u"--exposition and --json exclude each other"_s, ExitUsage);
+    // pushdeckctl.yml's output does not turn --exposition into JSON.
+    const auto format = parser.isSet(expositionOption) && !parser.isSet(jsonOption) && !parser.isSet(output.output)
+        ? Result<CtlFormat>(CtlFormat::Table)
+        : output.format(parser, ctx, parser.isSet(jsonOption));
+    if (!format)
+        return ctx.fail(format.errorString(), ExitUsage);
+    if (parser.isSet(expositionOption) && *format == CtlFormat::Json)
+        return ctx.fail(u"--exposition and %1 exclude each other"_s.arg(parser.isSet(jsonOption) ? u"--json"_s : u"-o json"_s),
+                        ExitUsage);
     const auto key = ctx.parseKey(positional.first());
     if (!key)
         return ctx.failParse(key.error(), positional.first());
@@ -49,12 +61,20 @@ int ctlShow(CtlContext &ctx, const QStringList &arguments)
     const StalenessVerdict verdict = ctx.session().policy().evaluate(*found, now);
     ExpositionWriteOptions options;
     options.dropLabels = found->key.names();
-    if (parser.isSet(jsonOption)) {
+    if (*format == CtlFormat::Json) {
         ctx.out() << jsonLine(groupDetailJson(*found, verdict, now)) << Qt::endl;
         return ExitOk;
     }
     const QByteArray text = writeExposition(found->families, options);
     if (parser.isSet(expositionOption)) {
+        // Into a file or pipe it is data to push again, byte for byte; on a
+        // terminal control characters are escaped like everything else.
+        if (!isatty(STDOUT_FILENO)) {
+            ctx.setRawDataOutput(true);
+            ctx.out() << text << Qt::flush;
+            ctx.setRawDataOutput(false);
+            return ExitOk;
+        }
         ctx.out() << text << Qt::flush;
         return ExitOk;
     }

@@ -3,6 +3,7 @@
 #include <QUrl>
 
 #include "core/promql.h"
+#include "core/printable.h"
 
 #include <QByteArray>
 #include <QSet>
@@ -104,7 +105,33 @@ QString encodeBase64Url(QStringView value)
 {
     if (value.isEmpty())
         return u"="_s; // the gateway's spelling of the empty value
-    return QString::fromLatin1(value.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+    // Raw bytes (core/printable.h) go out as the bytes they are.
+    return QString::fromLatin1(encodeUtf8Exact(value).toBase64(QByteArray::Base64UrlEncoding));
+}
+
+// \xHH, \uHHHH, \UHHHHHHHH at text[i] (the backslash): the code point, or
+// -1 when the digits are missing or invalid.
+int hexEscapeLength(QChar kind)
+{
+    return kind == u'x' ? 2 : kind == u'u' ? 4 : kind == u'U' ? 8 : 0;
+}
+
+long long hexEscapeValue(QStringView text, qsizetype i)
+{
+    const int digits = hexEscapeLength(text[i + 1]);
+    if (digits == 0 || i + 2 + digits > text.size())
+        return -1;
+    long long value = 0;
+    for (QChar c : text.sliced(i + 2, digits)) {
+        const int digit = c >= u'0' && c <= u'9' ? c.unicode() - u'0'
+                        : c >= u'a' && c <= u'f' ? c.unicode() - u'a' + 10
+                        : c >= u'A' && c <= u'F' ? c.unicode() - u'A' + 10
+                                                 : -1;
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
 }
 
 Error invalid(QString message)
@@ -170,7 +197,8 @@ int hexDigit(QChar c)
 // in messages. On success i is past the closing quote. A raw line break in
 // "..." ends the string for PromQL; `rawNewlines` takes it as a character
 // (grouping keys, which are not queries, stay that lenient).
-std::optional<Error> readString(QStringView text, qsizetype &i, const QString &what, QString &out, bool rawNewlines)
+std::optional<Error> readString(QStringView text, qsizetype &i, const QString &what, QString &out, bool rawNewlines,
+                                bool rawBytes = false)
 {
     const qsizetype n = text.size();
     const qsizetype start = i;
@@ -178,7 +206,14 @@ std::optional<Error> readString(QStringView text, qsizetype &i, const QString &w
     // Built as UTF-8: \x and octal escapes are bytes, as in Go.
     QByteArray bytes;
     auto appendChar = [&](char32_t c) {
-        const QString s = QString::fromUcs4(&c, 1);
+        // Not QString::fromUcs4: it drops a U+FEFF.
+        QString s;
+        if (QChar::requiresSurrogates(c)) {
+            s += QChar(QChar::highSurrogate(c));
+            s += QChar(QChar::lowSurrogate(c));
+        } else {
+            s += QChar(char16_t(c));
+        }
         bytes += s.toUtf8();
     };
     auto fail = [&](qsizetype pos, const QString &message) { return parseErrorAt(text, pos, message); };
@@ -264,6 +299,12 @@ std::optional<Error> readString(QStringView text, qsizetype &i, const QString &w
             bytes += char(value);
     }
     const auto decoded = decodeUtf8(bytes);
+    if (!decoded && rawBytes) {
+        // A value may be bytes that are not UTF-8 (core/printable.h): such a
+        // group exists on a gateway and must stay addressable.
+        out = decodeUtf8Exact(bytes);
+        return std::nullopt;
+    }
     if (!decoded)
         return fail(start, u"%1 is not valid UTF-8 (\\x and octal escapes are single bytes)"_s.arg(what));
     out = *decoded;
@@ -361,7 +402,7 @@ std::optional<Error> scanLabelSelector(QStringView text, bool allowMatchOps, con
         if (i >= n || !isQuote(text[i]))
             return fail(i, u"expected a quoted value for label \"%1\", found %2"_s.arg(name, found()));
         QString value;
-        if (auto error = readString(text, i, u"value of label \"%1\""_s.arg(name), value, !allowMatchOps))
+        if (auto error = readString(text, i, u"value of label \"%1\""_s.arg(name), value, !allowMatchOps, /*rawBytes=*/!allowMatchOps))
             return error;
 
         if (auto error = onTerm(name, op, value, namePos, opPos, valuePos, quotedName))
@@ -417,7 +458,9 @@ QString escapeLabelValue(QStringView value)
         else
             out += c;
     }
-    return out;
+    // Control characters, raw bytes, bidirectional and invisible characters
+    // as escapes that parse() reads back (core/printable.h).
+    return printable(out);
 }
 
 Result<GroupingKey> GroupingKey::fromLabels(LabelPairs labels)
@@ -438,9 +481,15 @@ Result<GroupingKey> GroupingKey::fromLabels(LabelPairs labels)
             hasJob = true;
         }
         // An unpaired surrogate has no UTF-8 form: the path would carry a
-        // replacement character and address a different group.
-        if (!QStringView(value).isValidUtf16())
+        // replacement character and address a different group. Raw bytes
+        // (core/printable.h) are exact.
+        if (!isExactText(value))
             return invalid(u"the value of label %1 is not valid Unicode (an unpaired surrogate)"_s.arg(quoted(name)));
+    }
+    // Raw bytes that form UTF-8 together are that text: one key, one form.
+    for (auto &pair : labels) {
+        if (hasRawBytes(pair.second))
+            pair.second = decodeUtf8Exact(encodeUtf8Exact(pair.second));
     }
     if (!hasJob)
         return invalid(u"a grouping key needs a job label"_s);
@@ -485,7 +534,7 @@ Result<GroupingKey> GroupingKey::parse(QStringView text)
             if (seen.contains(name))
                 return parseErrorAt(text, namePos, u"duplicate label %1"_s.arg(quoted(name)));
             seen.insert(name);
-            if (!QStringView(value).isValidUtf16())
+            if (!isExactText(value))
                 return parseErrorAt(text, valuePos, u"the value of label %1 is not valid Unicode (an unpaired surrogate)"_s.arg(quoted(name)));
             if (name == u"job")
                 jobValuePos = valuePos;
@@ -554,10 +603,9 @@ Result<GroupingKey> GroupingKey::fromPath(QStringView path, PathNames names)
                 return invalid(u"invalid base64url value for label %1: %2"_s.arg(quoted(name), quoted(rest[i + 1])));
             valueBytes = *decoded;
         }
-        const auto value = decodeUtf8(valueBytes);
-        if (!value)
-            return invalid(u"value of label %1 is not valid UTF-8"_s.arg(quoted(name)));
-        labels.append({name, *value});
+        // Bytes that are not UTF-8 are kept as raw bytes: such a group
+        // exists on a gateway (kept after its push was rejected).
+        labels.append({name, decodeUtf8Exact(valueBytes)});
     }
     if (labels.isEmpty() || labels.first().first != u"job")
         return invalid(u"the first label in a grouping key path must be job"_s);

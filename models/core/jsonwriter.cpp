@@ -39,11 +39,37 @@ void appendJsonString(QByteArray &out, QStringView text)
                 out.append(c);
         }
     } else {
-        for (char c : text.toUtf8()) {
-            if (needsEscape(c))
-                escaped(c);
-            else
-                out.append(c); // UTF-8 passes through
+        auto appendUtf8 = [&](QStringView part) {
+            for (char c : part.toUtf8()) {
+                if (needsEscape(c))
+                    escaped(c);
+                else
+                    out.append(c); // UTF-8 passes through
+            }
+        };
+        if (text.isValidUtf16()) {
+            appendUtf8(text);
+        } else {
+            // Unpaired surrogates (raw bytes of a key that is not UTF-8,
+            // core/printable.h) have no UTF-8 form: \uXXXX keeps them, and
+            // QJsonDocument reads them back as they were.
+            static const char hex[] = "0123456789abcdef";
+            qsizetype start = 0;
+            for (qsizetype i = 0; i < text.size(); ++i) {
+                const QChar c = text[i];
+                const bool paired = c.isHighSurrogate() ? i + 1 < text.size() && text[i + 1].isLowSurrogate()
+                                  : c.isLowSurrogate()  ? i > 0 && text[i - 1].isHighSurrogate()
+                                                        : true;
+                if (paired)
+                    continue;
+                appendUtf8(text.sliced(start, i - start));
+                const char16_t u = c.unicode();
+                out.append("\\u");
+                for (int shift = 12; shift >= 0; shift -= 4)
+                    out.append(hex[(u >> shift) & 15]);
+                start = i + 1;
+            }
+            appendUtf8(text.sliced(start));
         }
     }
     out.append('"');

@@ -1,6 +1,7 @@
 #include "core/labelmatcher.h"
 
 #include <re2/re2.h>
+#include "core/printable.h"
 
 #include <functional>
 #include <optional>
@@ -209,7 +210,11 @@ bool LabelMatcher::matches(const LabelPairs &labels) const
                 break;
             }
         }
-        if (!term.matchesValue(value))
+        // A value with raw bytes (core/printable.h, not UTF-8) is matched by
+        // a regex as the gateway shows it, with U+FFFD.
+        const bool rawBytes = term.isRegex() && hasRawBytes(value);
+        const QString shown = rawBytes ? withReplacementCharacters(value) : QString();
+        if (!term.matchesValue(rawBytes ? QStringView(shown) : value))
             return false;
     }
     return true;

@@ -78,7 +78,12 @@ void appendSample(QByteArray &out, const QByteArray &name, QByteArrayView suffix
         out.append('}');
     }
     out.append(' ');
-    out.append(formatValue(value));
+    // Go's text writer prints -0 as "0"; the gateway keeps the sign of what
+    // it is pushed (its JSON says "-0"), so a snapshot pushed back keeps it.
+    if (value == 0 && std::signbit(value))
+        out.append("-0");
+    else
+        out.append(formatValue(value));
     out.append('\n');
 }
 
@@ -113,7 +118,7 @@ QByteArray writeExposition(const QList<MetricFamily> &families, const Exposition
             for (const auto &label : series.labels) {
                 if (options.dropLabels.contains(label.first))
                     continue;
-                if (dropEmpty && label.second.isEmpty())
+                if (label.second.isEmpty() && (dropEmpty || options.dropIfEmpty.contains(label.first)))
                     continue;
                 kept.append(label);
             }
@@ -175,7 +180,13 @@ QByteArray groupExposition(const Group &group)
     ExpositionWriteOptions options;
     options.skipGatewayFamilies = true;
     options.dropLabels = group.key.names();
-    options.dropEmptyLabels = true;
+    // The gateway keeps a pushed g{a="",b="x"} with its a="" (its JSON and
+    // /metrics show it), so the text keeps empty-valued labels: pushed back,
+    // the group reads back exactly as it was. Only the instance="" the
+    // gateway adds to a group without an instance is its own.
+    options.dropEmptyLabels = false;
+    if (!group.key.contains(u"instance"))
+        options.dropIfEmpty = QStringList{QStringLiteral("instance")};
     return writeExposition(group.families, options);
 }
 

@@ -16,13 +16,16 @@ struct ExpositionWriteOptions
     QStringList dropLabels;
     // Drop labels whose value is empty (in text they mean "absent").
     bool dropEmptyLabels = true;
+    // Labels dropped only when their value is empty.
+    QStringList dropIfEmpty;
 };
 
 QByteArray writeExposition(const QList<MetricFamily> &families,
                            const ExpositionWriteOptions &options = {});
 // The group's families as text to push to its own key: without the key's
-// labels (the gateway adds them back), empty-valued labels and the
-// gateway's push_time families. What an editor shows, what an undo snapshot
+// labels (the gateway adds them back), the instance="" it adds to groups
+// without an instance, and its push_time families; other empty-valued
+// labels and a -0 are kept, since the gateway keeps them. What an editor shows, what an undo snapshot
 // pushes back and what a move or copy pushes to the new key.
 QByteArray groupExposition(const Group &group);
 

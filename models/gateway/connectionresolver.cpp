@@ -66,7 +66,7 @@ Result<ConnectionProfile> ConnectionResolver::savedProfile(QSettings &settings, 
         names << p.name;
     return Error::make(Error::Invalid,
                        tr("no connection profile \"%1\" (known: %2)")
-                           .arg(name, names.isEmpty() ? tr("none; add one in PushDeck's Gateway > Connections")
+                           .arg(name, names.isEmpty() ? tr("none; add one with pushdeckctl profile add, or in PushDeck's Gateway > Connections")
                                                       : names.join(u", "_s)));
 }
 
@@ -84,13 +84,39 @@ Result<PendingConnection> ConnectionResolver::prepare(const ConnectionRequest &r
         profile.url = request.url;
     }
 
+    // The HTTP client config first: the options below go on top of it.
+    std::optional<QString> configSecret;
+    auto configAuth = ConnectionProfile::Auth::None;
+    if (const auto &config = request.httpConfig) {
+        if (config->basicAuth) {
+            configAuth = profile.auth = ConnectionProfile::Auth::Basic;
+            profile.username = config->basicAuth->username;
+            configSecret = config->basicAuth->password;
+        } else if (config->bearerToken) {
+            configAuth = profile.auth = ConnectionProfile::Auth::Bearer;
+            profile.username.clear();
+            configSecret = *config->bearerToken;
+        }
+        if (!config->caFile.isEmpty())
+            profile.caFile = config->caFile;
+        if (!config->certFile.isEmpty()) {
+            profile.clientCertFile = config->certFile;
+            profile.clientKeyFile = config->keyFile;
+        }
+        if (config->insecureSkipVerify)
+            profile.skipVerify = true;
+    }
+
     // Credentials: never as a bare argument. A password or token from a
-    // file or the environment beats the keyring.
-    const QString envPassword = m_environment.value(u"PUSHDECK_PASSWORD"_s);
-    const QString envToken = m_environment.value(u"PUSHDECK_TOKEN"_s);
+    // file or the environment beats the keyring; a config file that names
+    // credentials beats the environment.
+    const bool environmentCredentials = configAuth == ConnectionProfile::Auth::None;
+    const QString envPassword = environmentCredentials ? m_environment.value(u"PUSHDECK_PASSWORD"_s) : QString();
+    const QString envToken = environmentCredentials ? m_environment.value(u"PUSHDECK_TOKEN"_s) : QString();
+    const QString envUser = environmentCredentials ? m_environment.value(u"PUSHDECK_USER"_s) : QString();
     if (!request.passwordFile.isEmpty() && !request.tokenFile.isEmpty())
         return Error::make(Error::Invalid, tr("give either --password-file or --token-file, not both"));
-    const QString user = request.user.isEmpty() ? m_environment.value(u"PUSHDECK_USER"_s) : request.user;
+    const QString user = request.user.isEmpty() ? envUser : request.user;
     if (!user.isEmpty()) {
         profile.auth = ConnectionProfile::Auth::Basic;
         profile.username = user;
@@ -131,6 +157,8 @@ Result<PendingConnection> ConnectionResolver::prepare(const ConnectionRequest &r
             pending.secret = std::move(read).value();
         } else if (!environment.isEmpty()) {
             pending.secret = environment;
+        } else if (configSecret && configAuth == profile.auth) {
+            pending.secret = configSecret; // may be empty, as Prometheus allows
         } else if (!request.profile) {
             return Error::make(Error::Invalid, tr("%1 authentication needs a secret: %2")
                                                    .arg(basic ? u"basic"_s : u"bearer"_s, pending.secretHint));

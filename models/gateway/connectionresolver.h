@@ -27,6 +27,7 @@
 
 #include "gateway/connectionprofile.h"
 #include "gateway/gatewayclient.h"
+#include "gateway/httpclientconfig.h"
 #include "core/result.h"
 
 #include <QFuture>
@@ -43,11 +44,16 @@ namespace PushDeck {
 
 class CredentialStore;
 
-// What to connect to. Everything is optional; the options replace the
-// profile's settings (skipVerify and a user switch them on).
+// What to connect to. Everything is optional. From the weakest to the
+// strongest: the profile, the environment (PUSHDECK_USER, PUSHDECK_PASSWORD,
+// PUSHDECK_TOKEN), the HTTP client config, the options below; each replaces
+// the settings it names (skipVerify and a user switch them on). A config
+// with basic_auth or authorization takes the environment's credentials out
+// of play altogether: the file names the credentials, like amtool's.
 struct ConnectionRequest
 {
     std::optional<ConnectionProfile> profile; // a saved profile (savedProfile()); its secret: session, then keyring
+    std::optional<HttpClientConfig> httpConfig; // --http.config.file, read (HttpClientConfig::load)
     QString url;          // gateway URL; with a profile it replaces the profile's URL and route prefix
     QString user;         // basic-auth user; empty: PUSHDECK_USER, else the profile's
     QString passwordFile; // basic-auth password: the file's first line

@@ -2,7 +2,8 @@
 // Passwords and tokens of connection profiles, in the system keyring (Secret
 // Service / KWallet through QtKeychain): service "PushDeck", key = profile
 // name. Never written anywhere else. When no keyring is available (a
-// headless machine, no D-Bus session) every call fails with a Keyring error
+// headless machine, no D-Bus session, or PushDeck's keyring module is not
+// installed: see keyringbackend.h) every call fails with a Keyring error
 // that says so; the caller then asks for the secret and keeps it for this
 // session only (rememberForSession), never in a file.
 
@@ -34,6 +35,12 @@ public:
     QFuture<Result<Done>> write(const QString &profile, const QString &secret);
     // Removing a secret that is not there succeeds.
     QFuture<Result<Done>> remove(const QString &profile);
+
+    // Where the keyring module is loaded from: $PUSHDECK_KEYRING_MODULE,
+    // else ../lib/<multiarch>/pushdeck/pushdeck-keyring.so beside the executable.
+    static QString modulePath();
+    // Whether the module could be loaded (not whether a keyring answers).
+    static bool isAvailable();
 
     // Secrets typed for this session (no keyring, or the user chose not to
     // store them): process memory only, shared by every store.

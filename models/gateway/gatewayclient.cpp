@@ -1,5 +1,6 @@
 #include "gateway/gatewayclient.h"
 
+#include "format/exactkeys.h"
 #include "format/gzip.h"
 #include "format/metricsdecoder.h"
 #include "core/promql.h"
@@ -126,7 +127,12 @@ Error redirectRefused(const QString &where, QNetworkReply *reply)
     return error;
 }
 
-QFuture<Result<HttpAnswer>> collect(QNetworkReply *reply, const ClientOptions &options)
+// Whether an answer with an error status is an Error (the default) or an
+// HttpAnswer with its status and body, for callers that read the body.
+enum class Statuses { SuccessOnly, Any };
+
+QFuture<Result<HttpAnswer>> collect(QNetworkReply *reply, const ClientOptions &options,
+                                    Statuses statuses = Statuses::SuccessOnly)
 {
     auto promise = std::make_shared<QPromise<Result<HttpAnswer>>>();
     promise->start();
@@ -162,7 +168,7 @@ QFuture<Result<HttpAnswer>> collect(QNetworkReply *reply, const ClientOptions &o
         }
     });
 
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, reason, wire, options, sslErrors] {
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, reason, wire, options, sslErrors, statuses] {
         reply->deleteLater();
         const QUrl url = reply->request().url();
         const QString where = url.toDisplayString(QUrl::RemoveUserInfo);
@@ -223,6 +229,14 @@ QFuture<Result<HttpAnswer>> collect(QNetworkReply *reply, const ClientOptions &o
         }
         if (status >= 300 && status < 400) {
             finish(redirectRefused(where, reply));
+            return;
+        }
+        if (statuses == Statuses::Any && status >= 400 && status != 401 && status != 403) {
+            HttpAnswer answer;
+            answer.status = status;
+            answer.body = body;
+            answer.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+            finish(std::move(answer));
             return;
         }
         if (status == 401 || status == 403) {
@@ -385,8 +399,14 @@ QFuture<Result<GatewayStatus>> GatewayClient::status()
 QFuture<Result<QList<Group>>> GatewayClient::groups()
 {
     const QUrl url = urlFor(u"api/v1/metrics"_s);
+    auto promise = std::make_shared<QPromise<Result<QList<Group>>>>();
+    promise->start();
+    auto finish = [promise](Result<QList<Group>> result) {
+        promise->addResult(std::move(result));
+        promise->finish();
+    };
     // Decoding 12 MB takes a while even with simdjson: never on this thread.
-    return collect(send("GET", u"api/v1/metrics"_s), m_options)
+    collect(send("GET", u"api/v1/metrics"_s), m_options)
         .then(QtFuture::Launch::Async, [url](Result<HttpAnswer> answer) -> Result<QList<Group>> {
             if (!answer)
                 return notAGatewayIfApiMissing<QList<Group>>(answer.error(), url);
@@ -395,7 +415,26 @@ QFuture<Result<QList<Group>>> GatewayClient::groups()
                                    QCoreApplication::translate("GatewayClient", "%1 answered with an HTML page, not the Pushgateway API")
                                        .arg(url.toDisplayString()));
             return decodeGroups(answer->body);
+        })
+        .then(this, [this, finish](Result<QList<Group>> groups) {
+            const bool lossy = groups && std::any_of(groups->cbegin(), groups->cend(), [](const Group &group) {
+                return hasReplacementCharacter(group.key);
+            });
+            if (!lossy) {
+                finish(std::move(groups));
+                return;
+            }
+            // A key that is not UTF-8 shows U+FFFD in the JSON; the error
+            // text /metrics answers for it has the exact bytes
+            // (format/exactkeys.h). Rare, so read only then.
+            collect(send("GET", u"metrics"_s), m_options, Statuses::Any)
+                .then(this, [finish, groups = std::move(groups)](Result<HttpAnswer> answer) mutable {
+                    if (answer && answer->status >= 500)
+                        restoreExactKeys(groups.value(), scanCollectErrors(answer->body));
+                    finish(std::move(groups));
+                });
         });
+    return promise->future();
 }
 
 QFuture<Result<MetricsExposition>> GatewayClient::metricsText()

@@ -89,6 +89,7 @@ void RawHttpConnection::start()
 {
     m_buffer.clear();
     m_gotBytes = false;
+    m_written = false;
     m_timer.start(m_timeoutMs);
     if (m_socket.state() == QAbstractSocket::ConnectedState) {
         m_reused = true;
@@ -118,6 +119,7 @@ void RawHttpConnection::writeRequest()
     request.append("\r\n");
     request.append(m_request.body);
     m_socket.write(request);
+    m_written = true;
 }
 
 // abort() emits disconnected() right away: that is not news.

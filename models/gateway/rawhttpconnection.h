@@ -60,6 +60,10 @@ public:
     // A request is in flight: send() must wait for its callback.
     bool busy() const { return bool(m_callback); }
     bool sendsAuthorization() const { return !m_authorization.isEmpty(); }
+    // Whether the last request was written to a connected socket: when it
+    // failed after that (a timeout, a dropped connection), the server may
+    // still have received and applied it; before, it certainly did not.
+    bool requestWritten() const { return m_written; }
 
     // Sends on the kept-alive connection (connecting first when there is
     // none). `callback` runs once, on this object's thread, with the
@@ -101,6 +105,7 @@ private:
     bool m_reused = false;
     bool m_retried = false;
     bool m_aborting = false;
+    bool m_written = false;
 };
 
 } // namespace PushDeck

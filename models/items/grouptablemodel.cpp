@@ -1,5 +1,7 @@
 #include "items/grouptablemodel.h"
 
+#include "core/printable.h"
+
 #include "core/duration.h"
 
 #include <QDateTime>
@@ -465,7 +467,9 @@ QVariant GroupTableModel::labelData(const Row &row, const QString &name, int rol
             return QString();
         // An empty value is part of the identity ({job="a"} and
         // {job="a",instance=""} are different groups): make it visible.
-        return key.value(name).isEmpty() ? u"\"\""_s : key.value(name);
+        // Control, bidirectional and invisible characters are shown as
+        // escapes, as everywhere else (core/printable.h).
+        return key.value(name).isEmpty() ? u"\"\""_s : printable(key.value(name));
     case SortRole:
         return key.value(name);
     case Qt::ToolTipRole:

@@ -6,6 +6,8 @@
 #include "gateway/rawhttpconnection.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
 #include <QPointer>
 #include <QSet>
 #include <QtConcurrent>
@@ -68,6 +70,7 @@ QString deleteOutcomeName(DeleteOutcome outcome)
     case DeleteOutcome::Failed: return u"failed"_s;
     case DeleteOutcome::NotSent: return u"not-sent"_s;
     case DeleteOutcome::Unverified: return u"unverified"_s;
+    case DeleteOutcome::ChangedSincePreview: return u"changed-since-preview"_s;
     }
     return {};
 }
@@ -82,8 +85,8 @@ QString BulkDeleteReport::summary() const
     if (dryRun)
         return tr("dry run: %n group(s) would be deleted, nothing was sent", nullptr, int(keys.size()));
     QStringList parts;
-    for (auto outcome : {DeleteOutcome::Deleted, DeleteOutcome::StillPresent, DeleteOutcome::Failed,
-                         DeleteOutcome::NotSent, DeleteOutcome::Unverified}) {
+    for (auto outcome : {DeleteOutcome::Deleted, DeleteOutcome::ChangedSincePreview, DeleteOutcome::StillPresent,
+                         DeleteOutcome::Failed, DeleteOutcome::NotSent, DeleteOutcome::Unverified}) {
         if (const int n = count(outcome))
             parts.append(QString::number(n) + u' ' + deleteOutcomeName(outcome));
     }
@@ -171,6 +174,7 @@ QFuture<BulkDeleteReport> BulkDeleter::run()
     // Serializing thousands of groups takes a while, so off this thread.
     Snapshot snapshot;
     snapshot.created = QDateTime::currentDateTimeUtc();
+    m_snapshotCreated = snapshot.created;
     snapshot.gatewayUrl = m_gateway;
     snapshot.action = m_options.action;
     snapshot.note = tr("before deleting %n group(s)", nullptr, int(m_keys.size()));
@@ -249,13 +253,83 @@ AuditEntry BulkDeleter::auditEntry(const QString &phase) const
 
 void BulkDeleter::cancel()
 {
-    if (!m_running || m_cancelRequested)
+    if (!m_running)
         return;
+    if (m_cancelRequested || m_verifyClock.isValid()) {
+        // Asked again, or while verifying (a gateway that does not answer
+        // is retried for verifyTimeoutMs): stop waiting now. What is known
+        // is reported; the rest is Unverified.
+        if (!m_stopWaiting) {
+            m_stopWaiting = true;
+            m_report.cancelled = true;
+            QTimer::singleShot(0, this, &BulkDeleter::stopVerification);
+        }
+        return;
+    }
     m_cancelRequested = true;
     m_report.cancelled = true;
-    // With nothing in flight the answers will not drive the run on.
+    // With nothing in flight the answers will not drive the run on (also
+    // while a batch's re-read is under way: its answer is ignored).
     if (m_sendStartMs > 0 && m_inFlight == 0 && !m_verifyClock.isValid())
         QTimer::singleShot(0, this, &BulkDeleter::startVerification);
+}
+
+void BulkDeleter::stopVerification()
+{
+    if (!m_running)
+        return;
+    const QString why = tr("stopped before the gateway confirmed it");
+    for (auto &k : m_report.keys) {
+        if (!k.sent)
+            continue;
+        if (k.present == KeyDeleteReport::Presence::Absent) {
+            k.outcome = DeleteOutcome::Deleted;
+            continue;
+        }
+        k.outcome = DeleteOutcome::Unverified;
+        if (!k.answered)
+            k.error = tr("no answer yet when stopped");
+        k.error = k.error.isEmpty() ? why : k.error + u"; "_s + why;
+    }
+    settleUnsent(m_report.verified);
+    const QString text = tr("stopped waiting: keys the gateway had not confirmed are unverified");
+    m_report.error = m_report.error.isEmpty() ? text : m_report.error + u"; "_s + text;
+    m_inFlight = 0;
+    if (m_verifyClock.isValid() || !m_report.snapshotPath.isEmpty()) {
+        // The snapshot keeps what was sent; whatever is in flight may still
+        // be applied, so it counts as sent.
+        finishWithSnapshot();
+        return;
+    }
+    finish();
+}
+
+void BulkDeleter::settleUnsent(bool verified)
+{
+    for (auto &k : m_report.keys) {
+        if (k.sent)
+            continue;
+        const bool there = k.present == KeyDeleteReport::Presence::Present;
+        switch (k.recheck) {
+        case KeyDeleteReport::Recheck::Changed:
+            k.outcome = m_options.changed == BulkDeleteOptions::Changed::Skip ? DeleteOutcome::ChangedSincePreview
+                                                                               : DeleteOutcome::NotSent;
+            break;
+        case KeyDeleteReport::Recheck::Gone:
+            // Someone else deleted it before its batch; back since then is
+            // a group nobody previewed.
+            if (verified && there) {
+                k.outcome = DeleteOutcome::ChangedSincePreview;
+                k.error = tr("gone before its DELETE was sent, and pushed again since");
+            } else {
+                k.outcome = DeleteOutcome::Deleted;
+                k.error = tr("already gone when its DELETE was due (deleted by someone else); not sent");
+            }
+            break;
+        default:
+            k.outcome = DeleteOutcome::NotSent;
+        }
+    }
 }
 
 void BulkDeleter::startSending()
@@ -285,14 +359,260 @@ void BulkDeleter::startSending()
             m_extraClients.append(extra);
         }
     }
+    startBatch();
+}
+
+void BulkDeleter::startBatch()
+{
+    if (m_verifyClock.isValid() || m_stopWaiting)
+        return;
+    if (m_cancelRequested || m_next >= m_keys.size()) {
+        startVerification();
+        return;
+    }
+    int size = m_options.batchSize;
+    if (size <= 0) {
+        // About as many as go out in the time one re-read takes: a run at
+        // most doubles, and the window stays about twice a read.
+        const double msPerDelete = m_answered > 0 ? std::max(0.01, double(m_pureSendMs) / m_answered) : 0.5;
+        size = int(std::clamp<double>(double(m_lastReadMs) / msPerDelete, m_options.minBatchSize,
+                                      std::max(m_options.minBatchSize, m_options.maxBatchSize)));
+    }
+    m_batchEnd = int(std::min<qsizetype>(m_keys.size(), qsizetype(m_next) + size));
+    m_batchReadAtMs = m_clock.elapsed();
+    // Deleting changed groups anyway needs their content for the snapshot:
+    // only the JSON has it.
+    if (m_options.changed == BulkDeleteOptions::Changed::Delete) {
+        ++m_report.jsonRereads;
+        m_client->groups().then(this, [this](const Result<QList<Group>> &groups) { onRecheckJson(groups); });
+        return;
+    }
+    m_client->metricsProtobuf().then(this, [this](const Result<MetricsExposition> &exposition) {
+        if (exposition) {
+            auto scanned = scanPushTimes(exposition->body, exposition->contentType);
+            // Text drops empty-valued labels: not exact enough to tell keys apart.
+            if (scanned && scanned->labels == ExposedLabels::Exact) {
+                onRecheck(scanned->entries, scanned->labels);
+                return;
+            }
+        }
+        // HTTP 500 (colliding keys, a key that is not UTF-8), text, or any
+        // other failure: the JSON is exact.
+        ++m_report.jsonRereads;
+        m_client->groups().then(this, [this](const Result<QList<Group>> &groups) { onRecheckJson(groups); });
+    });
+}
+
+namespace {
+
+// A key as the protobuf /metrics exposes it (lightrefresh.h): every label,
+// instance="" added when it has none; sorted.
+LabelPairs exactExposure(const GroupingKey &key, bool addInstance)
+{
+    LabelPairs labels = key.labels();
+    if (addInstance && !key.contains(u"instance"))
+        labels.append({u"instance"_s, QString()});
+    std::sort(labels.begin(), labels.end());
+    return labels;
+}
+
+QString timeText(double unixSeconds)
+{
+    if (unixSeconds <= 0)
+        return tr("never");
+    return QDateTime::fromMSecsSinceEpoch(qint64(unixSeconds * 1000), Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+void BulkDeleter::onRecheck(const QList<PushTimes> &entries, ExposedLabels)
+{
+    if (!m_running || m_verifyClock.isValid() || m_stopWaiting)
+        return;
+    if (m_cancelRequested) { // cancelled while reading: nothing more is sent
+        startVerification();
+        return;
+    }
+    m_lastReadMs = m_clock.elapsed() - m_batchReadAtMs;
+    QHash<LabelPairs, const PushTimes *> byLabels;
+    byLabels.reserve(entries.size());
+    for (const PushTimes &entry : entries)
+        byLabels.insert(entry.labels, &entry);
+    for (int i = m_next; i < m_batchEnd; ++i) {
+        const GroupingKey &key = m_keys[i];
+        const PushTimes *entry = byLabels.value(exactExposure(key, true));
+        if (!entry) // a gateway that does not add instance=""
+            entry = byLabels.value(exactExposure(key, false));
+        if (!entry) {
+            m_report.keys[i].recheck = KeyDeleteReport::Recheck::Gone;
+            continue;
+        }
+        if (!entry->hasPushTime || !entry->hasFailureTime) {
+            // Cannot tell: the JSON decides.
+            ++m_report.jsonRereads;
+            m_client->groups().then(this, [this](const Result<QList<Group>> &groups) { onRecheckJson(groups); });
+            return;
+        }
+        Group now;
+        now.pushTime = entry->pushTime;
+        now.pushFailureTime = entry->pushFailureTime;
+        KeyDeleteReport &k = m_report.keys[i];
+        const Group &before = m_previewed[i];
+        if (now.pushTime != before.pushTime || now.pushFailureTime != before.pushFailureTime) {
+            k.recheck = KeyDeleteReport::Recheck::Changed;
+            k.error = now.pushTime != before.pushTime
+                ? tr("pushed again since the preview (push time %1, the preview showed %2)")
+                      .arg(timeText(now.pushTime), timeText(before.pushTime))
+                : tr("a push failed since the preview (failure time %1, the preview showed %2)")
+                      .arg(timeText(now.pushFailureTime), timeText(before.pushFailureTime));
+        } else {
+            k.recheck = KeyDeleteReport::Recheck::Unchanged;
+        }
+    }
+    sendBatch();
+}
+
+void BulkDeleter::onRecheckJson(const Result<QList<Group>> &groups)
+{
+    if (!m_running || m_verifyClock.isValid() || m_stopWaiting)
+        return;
+    if (m_cancelRequested) {
+        startVerification();
+        return;
+    }
+    m_lastReadMs = m_clock.elapsed() - m_batchReadAtMs;
+    if (!groups) {
+        recheckFailed(groups.errorString());
+        return;
+    }
+    QHash<GroupingKey, const Group *> byKey;
+    byKey.reserve(groups->size());
+    for (const Group &group : *groups)
+        byKey.insert(group.key, &group);
+    for (int i = m_next; i < m_batchEnd; ++i) {
+        KeyDeleteReport &k = m_report.keys[i];
+        const Group *now = byKey.value(m_keys[i]);
+        if (!now) {
+            k.recheck = KeyDeleteReport::Recheck::Gone;
+            continue;
+        }
+        const Group &before = m_previewed[i];
+        if (now->pushTime == before.pushTime && now->pushFailureTime == before.pushFailureTime) {
+            k.recheck = KeyDeleteReport::Recheck::Unchanged;
+            continue;
+        }
+        k.recheck = KeyDeleteReport::Recheck::Changed;
+        k.error = now->pushTime != before.pushTime
+            ? tr("pushed again since the preview (push time %1, the preview showed %2)")
+                  .arg(timeText(now->pushTime), timeText(before.pushTime))
+            : tr("a push failed since the preview (failure time %1, the preview showed %2)")
+                  .arg(timeText(now->pushFailureTime), timeText(before.pushFailureTime));
+        if (m_options.changed == BulkDeleteOptions::Changed::Delete) {
+            // Deleted anyway: what is deleted is what the snapshot must hold.
+            m_previewed[i] = *now;
+            m_previewed[i].key = m_keys[i];
+            k.error = tr("%1; deleted anyway, the undo snapshot holds its current content").arg(k.error);
+            m_snapshotStale = true;
+        }
+    }
+    if (m_snapshotStale && m_store && !m_report.snapshotPath.isEmpty()) {
+        rewriteSnapshot(false, [this] { sendBatch(); });
+        return;
+    }
+    sendBatch();
+}
+
+void BulkDeleter::recheckFailed(const QString &why)
+{
+    // Nothing is sent that was not checked: as if the gateway went away.
+    m_cancelRequested = true;
+    m_report.cancelled = true;
+    const QString text = tr("could not re-read the push times before sending, nothing more was sent: %1").arg(why);
+    m_report.error = m_report.error.isEmpty() ? text : m_report.error + u"; "_s + text;
+    startVerification();
+}
+
+bool BulkDeleter::skipped(int index) const
+{
+    const KeyDeleteReport &k = m_report.keys[index];
+    if (k.recheck == KeyDeleteReport::Recheck::Gone)
+        return true;
+    return k.recheck == KeyDeleteReport::Recheck::Changed && m_options.changed == BulkDeleteOptions::Changed::Skip;
+}
+
+void BulkDeleter::sendBatch()
+{
+    if (!m_running || m_verifyClock.isValid() || m_stopWaiting)
+        return;
+    ++m_report.batches;
+    m_batchSent = false;
+    m_batchSendStartMs = m_clock.elapsed();
+    const int skippedBefore = m_skippedCount;
     sendMore();
+    if (m_skippedCount != skippedBefore)
+        Q_EMIT progress(m_answered + m_skippedCount, int(m_keys.size()));
+    if (m_inFlight == 0)
+        batchDone();
+}
+
+void BulkDeleter::batchDone()
+{
+    m_pureSendMs += m_clock.elapsed() - m_batchSendStartMs;
+    if (m_batchSent)
+        m_report.maxWindowMs = std::max(m_report.maxWindowMs, m_clock.elapsed() - m_batchReadAtMs);
+    m_report.sendMs = m_clock.elapsed() - m_sendStartMs;
+    if (m_cancelRequested || m_next >= m_keys.size())
+        startVerification();
+    else
+        startBatch();
+}
+
+QList<Group> BulkDeleter::snapshotGroups(bool sendingDone) const
+{
+    QList<Group> groups;
+    for (int i = 0; i < m_keys.size(); ++i) {
+        const KeyDeleteReport &k = m_report.keys[i];
+        const bool keep = k.sent || (!sendingDone && i >= m_next && !skipped(i));
+        if (keep)
+            groups.append(m_previewed[i]);
+    }
+    return groups;
+}
+
+void BulkDeleter::rewriteSnapshot(bool sendingDone, std::function<void()> then)
+{
+    Snapshot snapshot;
+    snapshot.created = m_snapshotCreated;
+    snapshot.gatewayUrl = m_gateway;
+    snapshot.action = m_options.action;
+    snapshot.groups = snapshotGroups(sendingDone);
+    snapshot.note = tr("before deleting %n group(s)", nullptr, int(snapshot.groups.size()));
+    const QString path = m_report.snapshotPath;
+    m_snapshotStale = false;
+    QtConcurrent::run([snapshot, path] { return snapshot.save(path); })
+        .then(this, [this, then = std::move(then)](const Result<Done> &saved) {
+            if (!saved) {
+                // The old content stays on disk: say so, stop sending.
+                const QString text = tr("the undo snapshot could not be written again, nothing more was sent: %1")
+                                         .arg(saved.errorString());
+                m_report.error = m_report.error.isEmpty() ? text : m_report.error + u"; "_s + text;
+                m_cancelRequested = true;
+                m_report.cancelled = true;
+            }
+            then();
+        });
 }
 
 void BulkDeleter::sendMore()
 {
-    while (!m_cancelRequested && m_inFlight < m_options.concurrency && m_next < m_keys.size()) {
+    while (!m_cancelRequested && m_inFlight < m_options.concurrency && m_next < m_batchEnd) {
         const int index = m_next++;
+        if (skipped(index)) {
+            ++m_skippedCount;
+            continue;
+        }
         ++m_inFlight;
+        m_batchSent = true;
         m_report.keys[index].sent = true;
         if (!m_connections.isEmpty()) {
             // One request per connection, and as many connections as may be
@@ -306,14 +626,16 @@ void BulkDeleter::sendMore()
             request.target = url.path(QUrl::FullyEncoded).toLatin1();
             request.where = url.toDisplayString(QUrl::RemoveUserInfo);
             QString where = request.where;
-            (*idle)->send(std::move(request),
-                          [self = QPointer<BulkDeleter>(this), index, where = std::move(where),
-                           sentAuthorization = (*idle)->sendsAuthorization()](const Result<RawHttpConnection::Response> &answer) {
-                              // The connection is idle again when this runs,
-                              // so onAnswer() may send the next request on it.
-                              if (self)
-                                  self->onAnswer(index, deleteResult(answer, where, sentAuthorization));
-                          });
+            RawHttpConnection *connection = *idle;
+            connection->send(std::move(request),
+                             [self = QPointer<BulkDeleter>(this), index, where = std::move(where), connection,
+                              sentAuthorization = connection->sendsAuthorization()](const Result<RawHttpConnection::Response> &answer) {
+                                 // The connection is idle again when this runs,
+                                 // so onAnswer() may send the next request on it.
+                                 if (self)
+                                     self->onAnswer(index, deleteResult(answer, where, sentAuthorization),
+                                                    !answer && connection->requestWritten());
+                             });
             continue;
         }
         const int slot = index % (int(m_extraClients.size()) + 1);
@@ -322,22 +644,28 @@ void BulkDeleter::sendMore()
         // through a queued call) saves an event per request. QPointer: the
         // deleter may be gone by then.
         client->deleteGroup(m_keys[index]).then([self = QPointer<BulkDeleter>(this), index](const Result<Done> &result) {
+            // QNetworkAccessManager does not say whether the request went
+            // out: only a timeout is taken as "may have been applied".
             if (self)
-                self->onAnswer(index, result);
+                self->onAnswer(index, result, !result && result.error().kind == Error::Timeout);
         });
     }
 }
 
-void BulkDeleter::onAnswer(int index, const Result<Done> &result)
+void BulkDeleter::onAnswer(int index, const Result<Done> &result, bool mayHaveReachedGateway)
 {
+    if (!m_running || m_stopWaiting) // stopped waiting (cancel() twice): the outcome is settled
+        return;
     --m_inFlight;
     ++m_answered;
     KeyDeleteReport &k = m_report.keys[index];
+    k.answered = true;
     if (result) {
         k.accepted = true;
         m_consecutiveNetworkErrors = 0;
     } else {
         k.error = result.errorString();
+        k.uncertain = mayHaveReachedGateway;
         if (isConnectionError(result.error()) && ++m_consecutiveNetworkErrors >= m_options.stopAfterNetworkErrors
             && !m_cancelRequested) {
             m_cancelRequested = true;
@@ -350,10 +678,10 @@ void BulkDeleter::onAnswer(int index, const Result<Done> &result)
         }
     }
     auditAcknowledged(index);
-    Q_EMIT progress(m_answered, int(m_keys.size()));
+    Q_EMIT progress(m_answered + m_skippedCount, int(m_keys.size()));
     sendMore();
-    if (m_inFlight == 0 && (m_next >= m_keys.size() || m_cancelRequested))
-        startVerification();
+    if (m_inFlight == 0 && (m_next >= m_batchEnd || m_cancelRequested))
+        batchDone();
 }
 
 void BulkDeleter::auditAcknowledged(int index)
@@ -368,7 +696,7 @@ void BulkDeleter::auditAcknowledged(int index)
 
 void BulkDeleter::startVerification()
 {
-    if (m_verifyClock.isValid())
+    if (m_verifyClock.isValid() || !m_running || m_stopWaiting)
         return;
     m_verifyClock.start();
     // Nothing more is sent: close the keep-alive connections.
@@ -380,20 +708,52 @@ void BulkDeleter::startVerification()
     const bool anySent = std::any_of(m_report.keys.cbegin(), m_report.keys.cend(),
                                      [](const KeyDeleteReport &k) { return k.sent; });
     if (!anySent) {
-        finish();
+        settleUnsent(false);
+        finishWithSnapshot();
+        return;
+    }
+    // The undo snapshot holds exactly what was sent: a group skipped or not
+    // sent must not be pushed back over what it holds now.
+    if (!m_report.snapshotPath.isEmpty() && snapshotGroups(true).size() != m_previewed.size()) {
+        rewriteSnapshot(true, [this] { readForVerification(); });
         return;
     }
     readForVerification();
 }
 
+void BulkDeleter::finishWithSnapshot()
+{
+    if (m_report.snapshotPath.isEmpty()) {
+        finish();
+        return;
+    }
+    if (snapshotGroups(true).isEmpty()) {
+        // Nothing was sent: there is nothing to undo, and an undo must not
+        // find this snapshot.
+        QFile::remove(m_report.snapshotPath);
+        m_report.snapshotPath.clear();
+        finish();
+        return;
+    }
+    if (snapshotGroups(true).size() != m_previewed.size()) {
+        rewriteSnapshot(true, [this] { finish(); });
+        return;
+    }
+    finish();
+}
+
 void BulkDeleter::readForVerification()
 {
+    if (!m_running || m_stopWaiting)
+        return;
     Q_EMIT verifying(m_report.verifyReads + 1);
     m_client->groups().then(this, [this](const Result<QList<Group>> &result) { onVerificationRead(result); });
 }
 
 void BulkDeleter::onVerificationRead(const Result<QList<Group>> &result)
 {
+    if (!m_running || m_stopWaiting)
+        return;
     ++m_report.verifyReads;
     if (!result) {
         // The gateway may be restarting: keep trying with backoff, within
@@ -412,6 +772,7 @@ void BulkDeleter::onVerificationRead(const Result<QList<Group>> &result)
                 k.outcome = DeleteOutcome::Unverified;
                 k.error = k.error.isEmpty() ? why : k.error + u"; "_s + why;
             }
+            settleUnsent(m_report.verified);
             if (m_report.error.isEmpty())
                 m_report.error = why;
             finish();
@@ -433,7 +794,9 @@ void BulkDeleter::onVerificationRead(const Result<QList<Group>> &result)
     for (auto &k : m_report.keys) {
         const bool there = present.contains(k.key);
         k.present = there ? KeyDeleteReport::Presence::Present : KeyDeleteReport::Presence::Absent;
-        if (there && k.accepted)
+        // A request that timed out or lost its connection after it was
+        // written may still be applied from the gateway's queue.
+        if (there && (k.accepted || k.uncertain))
             acceptedStillPresent = true;
     }
     // Deletes are applied from a queue: an accepted key may still show for a
@@ -444,11 +807,12 @@ void BulkDeleter::onVerificationRead(const Result<QList<Group>> &result)
         return;
     }
 
+    settleUnsent(true);
     for (qsizetype i = 0; i < m_report.keys.size(); ++i) {
         KeyDeleteReport &k = m_report.keys[i];
         const bool there = k.present == KeyDeleteReport::Presence::Present;
         if (!k.sent) {
-            k.outcome = DeleteOutcome::NotSent;
+            continue; // settleUnsent()
         } else if (!there) {
             k.outcome = DeleteOutcome::Deleted;
             if (!k.accepted && !k.error.isEmpty())
@@ -462,6 +826,13 @@ void BulkDeleter::onVerificationRead(const Result<QList<Group>> &result)
             else
                 k.error = tr("the gateway accepted the delete but still has the group after %n read(s)", nullptr,
                              m_presentReads + 1);
+        } else if (k.uncertain) {
+            // Not refused: it timed out or lost its connection after it was
+            // sent. The gateway may still apply it; only a later read knows.
+            k.outcome = DeleteOutcome::Unverified;
+            k.error = tr("%1; the group was still there at the last of %n read(s), the gateway may still apply the "
+                         "delete", nullptr, m_presentReads + 1)
+                          .arg(k.error);
         } else {
             k.outcome = DeleteOutcome::Failed;
         }

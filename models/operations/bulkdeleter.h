@@ -9,9 +9,22 @@
 //     audit log gets one entry with dry_run = true.
 //  2. The undo snapshot of the previewed groups (their content as the caller
 //     previewed it) is written and fsynced; if that fails, nothing is sent.
-//  3. DELETEs for the previewed keys only, at most `concurrency` in flight.
-//     The list is never re-selected: a group that appeared since the preview
-//     is never touched. cancel() stops sending; requests in flight finish.
+//  3. DELETEs for the previewed keys only, at most `concurrency` in flight,
+//     in batches. The list is never re-selected: a group that appeared since
+//     the preview is never touched. Right before each batch the push and
+//     failure times are read again (the light /metrics read, protobuf; the
+//     JSON where /metrics cannot serve, e.g. HTTP 500 on colliding keys):
+//     the gateway has no conditional delete, so a group pushed (or failed)
+//     since the preview is skipped and reported ChangedSincePreview, unless
+//     `changed` is Delete: then its current content is read and put into
+//     the undo snapshot (written again, fsynced) before its DELETE is sent.
+//     A group already gone at that read is not sent either. The time from
+//     a batch's read to the last answer of its DELETEs is the window in
+//     which a push can still be lost: BulkDeleteReport::maxWindowMs.
+//     When the snapshot holds groups that were not deleted in the end, it is
+//     written again with only the deleted ones (undo must never push old
+//     content over a newer push). cancel() stops sending; requests in flight
+//     finish.
 //     After `stopAfterNetworkErrors` consecutive connection-level failures
 //     (the gateway is gone) sending stops as if cancelled.
 //     The audit log gets a "start" entry before the first DELETE and a
@@ -35,7 +48,13 @@
 //    when its push time is newer than the preview's; or the gateway was
 //    stopped right after accepting it: 1.5.1 then sometimes drops queued
 //    deletes, seen for 1 to 4 of 500 in the tests).
-//  - Failed: the request failed (error text) and the group is still there.
+//  - Failed: the request was refused (an HTTP error) or the connection was
+//    refused, and the group is still there. A request that timed out or lost
+//    its connection after it was sent may have been applied: while the group
+//    is there, it is StillPresent, never Failed.
+//  - ChangedSincePreview: never sent, because the re-read before its batch
+//    found a newer push or failure time than the preview showed (`error`
+//    says which), or the group was gone then and is back at verification.
 //  - NotSent: never sent (dry run, cancelled, stopped after the gateway went
 //    away or the audit log could not be written, or the snapshot could not
 //    be written). `present` says whether the group exists according to the
@@ -46,6 +65,7 @@
 
 #include "gateway/gatewayclient.h"
 #include "core/metrics.h"
+#include "format/lightrefresh.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
@@ -54,6 +74,7 @@
 #include <QObject>
 #include <QPromise>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace PushDeck {
@@ -80,10 +101,22 @@ struct BulkDeleteOptions
     int verifyDelayMs = 150;        // between those reads
     int verifyTimeoutMs = 60000;    // overall bound while the gateway does not answer
     int stopAfterNetworkErrors = 16; // consecutive connection failures that stop sending
+    // Keys per batch (a re-read of the push times before each). 0: as many
+    // as can be sent in about the time one re-read took (at least
+    // minBatchSize), so the re-reads at most double the time of a run and
+    // the window stays about twice a read.
+    int batchSize = 0;
+    int minBatchSize = 50;
+    int maxBatchSize = 2000;
+    // A group pushed or failed since the preview: skipped (reported
+    // ChangedSincePreview) or deleted anyway with its current content in the
+    // undo snapshot (pushdeckctl delete --force).
+    enum class Changed { Skip, Delete };
+    Changed changed = Changed::Skip;
 };
 
-enum class DeleteOutcome { Deleted, StillPresent, Failed, NotSent, Unverified };
-QString deleteOutcomeName(DeleteOutcome outcome); // "deleted", "still-present", ...
+enum class DeleteOutcome { Deleted, StillPresent, Failed, NotSent, Unverified, ChangedSincePreview };
+QString deleteOutcomeName(DeleteOutcome outcome); // "deleted", "still-present", ..., "changed-since-preview"
 
 struct KeyDeleteReport
 {
@@ -91,7 +124,11 @@ struct KeyDeleteReport
     DeleteOutcome outcome = DeleteOutcome::NotSent;
     bool sent = false;
     bool accepted = false;          // the gateway answered 202
+    bool answered = false;          // an answer or an error came back
+    bool uncertain = false;         // failed after it was sent (timeout, dropped connection): may be applied
     enum class Presence { Unknown, Present, Absent } present = Presence::Unknown; // at the last successful read
+    // What the re-read right before the key's batch found.
+    enum class Recheck { NotRead, Unchanged, Changed, Gone } recheck = Recheck::NotRead;
     QString error;
 };
 
@@ -107,8 +144,19 @@ struct BulkDeleteReport
     qint64 sendMs = 0;              // time spent sending (first to last answer)
     qint64 totalMs = 0;             // whole run incl. snapshot and verification
 
+    int batches = 0;                // batches sent (each after a re-read)
+    int jsonRereads = 0;            // re-reads that needed the JSON (/metrics could not serve)
+    qint64 maxWindowMs = -1;        // longest time from a batch's re-read request to its last DELETE answer; -1: none sent
+
     int count(DeleteOutcome outcome) const;
     bool allDeleted() const { return !keys.isEmpty() && count(DeleteOutcome::Deleted) == keys.size(); }
+    // Every key deleted or skipped because it changed since the preview,
+    // and no run-level error: what prune and delete --match call success.
+    bool deletedOrChanged() const
+    {
+        return !keys.isEmpty() && error.isEmpty()
+            && count(DeleteOutcome::Deleted) + count(DeleteOutcome::ChangedSincePreview) == keys.size();
+    }
     QString summary() const;        // one line for people: "1998 deleted, 2 failed ..."
 };
 
@@ -135,6 +183,9 @@ public:
     // when cancelled.
     QFuture<BulkDeleteReport> run();
     // Stops sending; requests in flight finish, then verification runs.
+    // Called again, or while verifying: stops waiting at once (keys the
+    // gateway has not confirmed gone are Unverified), so a run against a
+    // gateway that went away never holds anyone up.
     void cancel();
     bool isRunning() const { return m_running; }
     const BulkDeleteReport &report() const { return m_report; }
@@ -157,8 +208,26 @@ private:
     void syncAudit();
     void auditFailed(const Error &error, AuditFailure failure);
     void startSending();
+    void startBatch();
+    void onRecheck(const QList<PushTimes> &entries, ExposedLabels labels);
+    void onRecheckJson(const Result<QList<Group>> &groups);
+    void recheckFailed(const QString &why);
+    // Not sent because of what the re-read before its batch found.
+    bool skipped(int index) const;
+    void sendBatch();
+    void batchDone();
+    // The groups the undo snapshot must hold: those sent, and while sending
+    // goes on also those still to be sent.
+    QList<Group> snapshotGroups(bool sendingDone) const;
+    void rewriteSnapshot(bool sendingDone, std::function<void()> then);
+    void stopVerification();
     void sendMore();
-    void onAnswer(int index, const Result<Done> &result);
+    void onAnswer(int index, const Result<Done> &result, bool mayHaveReachedGateway);
+    // Outcomes of the keys that were not sent (changed, gone, not sent).
+    void settleUnsent(bool verified);
+    // finish(), after removing or writing again the undo snapshot so that
+    // it holds exactly what was sent.
+    void finishWithSnapshot();
     void startVerification();
     void readForVerification();
     void onVerificationRead(const Result<QList<Group>> &result);
@@ -183,7 +252,17 @@ private:
     bool m_running = false;
     bool m_cancelRequested = false; // cancel(), or stopped: nothing more is sent
     bool m_auditFailed = false;
+    bool m_stopWaiting = false;     // cancel() a second time, or while verifying
     int m_next = 0;
+    int m_batchEnd = 0;          // end (exclusive) of the batch being sent
+    qint64 m_batchReadAtMs = 0;  // when the current batch's re-read was sent (m_clock)
+    qint64 m_lastReadMs = 0;     // how long the last re-read took
+    bool m_snapshotStale = false; // the written snapshot must be written again before sending
+    bool m_batchSent = false;    // the current batch sent at least one DELETE
+    qint64 m_batchSendStartMs = 0;
+    qint64 m_pureSendMs = 0;     // time spent sending batches, without their re-reads
+    int m_skippedCount = 0;      // keys not sent after their re-read
+    QDateTime m_snapshotCreated;
     int m_inFlight = 0;
     int m_answered = 0;
     int m_consecutiveNetworkErrors = 0;

@@ -676,6 +676,73 @@ QFuture<Result<OperationResult>> GroupOperations::wipe()
     return track(action, complete.future());
 }
 
+RestorePlan GroupOperations::planRestore(const Snapshot &snapshot, const QList<Group> &groups, const RestoreOptions &options)
+{
+    RestorePlan plan;
+    QSet<GroupingKey> inSnapshot;
+    for (const auto &g : snapshot.groups)
+        inSnapshot.insert(g.key);
+    // The gateway refuses a family whose type differs from a family of the
+    // same name in any other group it keeps: "collected metric ... is not a
+    // GAUGE". Groups this restore replaces or removes do not count.
+    QHash<QString, std::pair<MetricType, GroupingKey>> typesKept;
+    for (const Group &group : groups) {
+        if (inSnapshot.contains(group.key) && options.replaceExisting)
+            continue;
+        if (options.deleteCreatedKeys && snapshot.createdKeys.contains(group.key))
+            continue;
+        for (const MetricFamily &family : group.families)
+            typesKept.insert(family.name, {family.type, group.key});
+    }
+    for (qsizetype i = 0; i < snapshot.groups.size(); ++i) {
+        const Group &g = snapshot.groups[i];
+        RestoreReport::Item item;
+        item.key = g.key;
+        const auto existing = findGroup(groups, g.key);
+        // Created keys are about to go, so they do not collide.
+        const auto other = collidingGroup(groups, g.key, snapshot.createdKeys);
+        if (existing && !options.replaceExisting) {
+            item.outcome = RestoreReport::Outcome::Skipped;
+            item.error = tr("exists on the gateway (pushed again since the snapshot)");
+        } else if (other) {
+            item.outcome = RestoreReport::Outcome::Failed;
+            item.error = collisionError(g.key, *other).message;
+        } else if (const auto valid = validateForPush(groupExposition(g), g.key); !valid) {
+            item.outcome = RestoreReport::Outcome::Failed;
+            item.error = tr("the gateway would refuse its text: %1").arg(valid.errorString());
+        } else {
+            item.outcome = existing ? RestoreReport::Outcome::Replaced : RestoreReport::Outcome::Restored;
+            for (const MetricFamily &family : g.families) {
+                const auto kept = typesKept.constFind(family.name);
+                if (kept != typesKept.constEnd() && kept->first != family.type) {
+                    item.outcome = RestoreReport::Outcome::Failed;
+                    item.error = tr("the gateway would refuse it: family %1 is a %2 here, but a %3 in %4")
+                                     .arg(family.name, metricTypeName(family.type), metricTypeName(kept->first),
+                                          kept->second.toString());
+                    break;
+                }
+            }
+            if (item.outcome != RestoreReport::Outcome::Failed) {
+                for (const MetricFamily &family : g.families)
+                    typesKept.insert(family.name, {family.type, g.key});
+            }
+        }
+        plan.items.append(item);
+    }
+    if (options.deleteCreatedKeys) {
+        for (const auto &key : snapshot.createdKeys) {
+            if (!inSnapshot.contains(key) && findGroup(groups, key))
+                plan.remove.append(key);
+        }
+    }
+    return plan;
+}
+
+// A push the gateway parses and then refuses ("pushed metrics must not have
+// timestamps"): it records a failed push for the group and changes nothing
+// else.
+const QByteArray GroupOperations::FailedStateMarker = QByteArrayLiteral("pushdeck_restore_failed_state_marker 0 1\n");
+
 QFuture<Result<RestoreReport>> GroupOperations::restore(const Snapshot &snapshot, RestoreOptions options)
 {
     Completion<RestoreReport> complete;
@@ -684,39 +751,19 @@ QFuture<Result<RestoreReport>> GroupOperations::restore(const Snapshot &snapshot
         if (!groups)
             return complete(groups.error());
         auto report = std::make_shared<RestoreReport>();
-        QSet<GroupingKey> inSnapshot;
-        for (const auto &g : snapshot.groups)
-            inSnapshot.insert(g.key);
+        const RestorePlan plan = planRestore(snapshot, *groups, options);
+        report->items = plan.items;
         QList<Group> replaced;
         QList<int> toPush; // indices into snapshot.groups / report->items
         for (qsizetype i = 0; i < snapshot.groups.size(); ++i) {
-            const Group &g = snapshot.groups[i];
-            RestoreReport::Item item;
-            item.key = g.key;
-            const auto existing = findGroup(*groups, g.key);
-            // Created keys are about to go, so they do not collide.
-            const auto other = collidingGroup(*groups, g.key, snapshot.createdKeys);
-            if (existing && !options.replaceExisting) {
-                item.outcome = RestoreReport::Outcome::Skipped;
-                item.error = tr("exists on the gateway (pushed again since the snapshot)");
-            } else if (other) {
-                item.outcome = RestoreReport::Outcome::Failed;
-                item.error = collisionError(g.key, *other).message;
-            } else {
-                item.outcome = existing ? RestoreReport::Outcome::Replaced : RestoreReport::Outcome::Restored;
-                if (existing)
-                    replaced.append(*existing);
-                toPush.append(int(i));
-            }
-            report->items.append(item);
+            const RestoreReport::Outcome outcome = report->items[i].outcome;
+            if (outcome != RestoreReport::Outcome::Restored && outcome != RestoreReport::Outcome::Replaced)
+                continue;
+            if (outcome == RestoreReport::Outcome::Replaced)
+                replaced.append(*findGroup(*groups, snapshot.groups[i].key));
+            toPush.append(int(i));
         }
-        QList<GroupingKey> toRemove;
-        if (options.deleteCreatedKeys) {
-            for (const auto &key : snapshot.createdKeys) {
-                if (!inSnapshot.contains(key) && findGroup(*groups, key))
-                    toRemove.append(key);
-            }
-        }
+        const QList<GroupingKey> toRemove = plan.remove;
         // What the restore replaces or removes is snapshotted too, so that
         // the restore itself can be undone.
         QList<Group> removed;
@@ -753,6 +800,8 @@ QFuture<Result<RestoreReport>> GroupOperations::restore(const Snapshot &snapshot
                         const auto g = findGroup(now, snapshot.groups[i].key);
                         if (!g || !sameFamilies(g->families, snapshot.groups[i].families))
                             return false;
+                        if (options.keepFailedState && !snapshot.groups[i].lastPushSuccessful && g->lastPushSuccessful)
+                            return false;
                     }
                     for (const auto &item : report->items) {
                         if (item.outcome == RestoreReport::Outcome::Removed && findGroup(now, item.key))
@@ -777,6 +826,9 @@ QFuture<Result<RestoreReport>> GroupOperations::restore(const Snapshot &snapshot
                                 item.outcome = RestoreReport::Outcome::Failed;
                                 item.error = tr("pushed, but the gateway stores it differently: %1")
                                                  .arg(firstDifference(snapshot.groups[i].families, g->families));
+                            } else if (options.keepFailedState && !snapshot.groups[i].lastPushSuccessful && g->lastPushSuccessful) {
+                                item.outcome = RestoreReport::Outcome::Failed;
+                                item.error = tr("restored, but it shows a successful last push; it had failed");
                             }
                         }
                         for (auto &item : report->items) {
@@ -793,6 +845,16 @@ QFuture<Result<RestoreReport>> GroupOperations::restore(const Snapshot &snapshot
                         + tr("Their push time is now the time of this restore (%1), not the original push time: "
                              "dashboards and alerts will see them as freshly pushed.")
                               .arg(nowText());
+                    int failedState = 0;
+                    for (int i : state->queue) {
+                        if (report->items[i].outcome != RestoreReport::Outcome::Failed && !snapshot.groups[i].lastPushSuccessful
+                            && options.keepFailedState)
+                            ++failedState;
+                    }
+                    if (failedState > 0)
+                        report->message += u' ' + tr("%n of them had a failed last push when saved and are restored in that "
+                                                     "state (marked failed again by a push the gateway refuses; failure "
+                                                     "time now).", nullptr, failedState);
                     if (const int removedCount = report->count(RestoreReport::Outcome::Removed))
                         report->message += u' ' + tr("Removed %n group(s) the undone action had created.", nullptr, removedCount);
                     if (const int skipped = report->count(RestoreReport::Outcome::Skipped))
@@ -843,13 +905,37 @@ QFuture<Result<RestoreReport>> GroupOperations::restore(const Snapshot &snapshot
                 const int i = state->queue[state->next++];
                 ++state->inFlight;
                 const Group &g = snapshot.groups[i];
-                m_client->push(g.key, groupExposition(g), true).then(this, [=, pushMore = self.lock()](const Result<PushResult> &pushed) {
-                    --state->inFlight;
+                m_client->push(g.key, groupExposition(g), true).then(this, [=, this, pushMore = self.lock()](const Result<PushResult> &pushed) {
                     if (!pushed) {
+                        --state->inFlight;
                         report->items[i].outcome = RestoreReport::Outcome::Failed;
                         report->items[i].error = pushed.errorString();
+                        (*pushMore)();
+                        return;
                     }
-                    (*pushMore)();
+                    if (g.lastPushSuccessful || !options.keepFailedState) {
+                        --state->inFlight;
+                        (*pushMore)();
+                        return;
+                    }
+                    // The group's last push had failed: a PUT alone would
+                    // make it look healthy to every alert on
+                    // last_push_successful. A push the gateway must refuse
+                    // after parsing (a sample with a timestamp) marks it
+                    // failed again and leaves its content alone.
+                    m_client->push(g.key, FailedStateMarker, false).then(this, [=, pushMore](const Result<PushResult> &marked) {
+                        --state->inFlight;
+                        if (marked) {
+                            report->items[i].outcome = RestoreReport::Outcome::Failed;
+                            report->items[i].error = tr("restored, but the gateway accepted the push meant to mark it "
+                                                        "failed again (it keeps timestamps?)");
+                        } else if (marked.error().kind == Error::Http && marked.error().httpStatus == 400) {
+                            report->items[i].error = tr("its last push had failed: restored in that state (failure time now)");
+                        } else {
+                            report->items[i].error = tr("restored, but not marked failed again as it was: %1").arg(marked.errorString());
+                        }
+                        (*pushMore)();
+                    });
                 });
             }
             if (state->inFlight == 0 && state->next >= state->queue.size())

@@ -55,6 +55,11 @@ struct RestoreOptions
     // Delete the keys the action created (Snapshot::createdKeys), e.g. the
     // target of a move, so that undo really reverts.
     bool deleteCreatedKeys = true;
+    // A group saved with a failed last push is restored failed: after its
+    // PUT a push the gateway refuses (FailedStateMarker) records a failure,
+    // so alerts on last_push_successful see it as before (with the time of
+    // the restore). false: it is restored as a successful push.
+    bool keepFailedState = true;
 };
 
 struct RestoreReport
@@ -75,6 +80,18 @@ struct RestoreReport
     bool ok() const;       // nothing failed
 };
 QString restoreOutcomeName(RestoreReport::Outcome outcome); // "restored", ...
+
+// What a restore will do, decided before anything is sent (also what
+// `snapshot restore --dry-run` shows): per snapshot group Restored,
+// Replaced, Skipped, or Failed with the reason the gateway would refuse it
+// (a key colliding by empty labels, text it would not parse, a family whose
+// type differs from the same family in a group that stays); and the created
+// keys to remove.
+struct RestorePlan
+{
+    QList<RestoreReport::Item> items; // one per snapshot group, in order
+    QList<GroupingKey> remove;
+};
 
 class GroupOperations final : public QObject
 {
@@ -135,6 +152,10 @@ public:
     // Re-pushes every group of the snapshot with PUT to its own key (a few
     // at a time), deletes its created keys, verifies, and reports per group.
     QFuture<Result<RestoreReport>> restore(const Snapshot &snapshot, RestoreOptions options = {});
+    // The body of the push that marks a restored group failed again.
+    static const QByteArray FailedStateMarker;
+    // The plan restore() follows on a gateway holding `groups`.
+    static RestorePlan planRestore(const Snapshot &snapshot, const QList<Group> &groups, const RestoreOptions &options);
     // restore() of the store's newest snapshot (loaded off this thread).
     QFuture<Result<RestoreReport>> undoLatest(RestoreOptions options = {});
 

@@ -1,6 +1,7 @@
 #include "operations/snapshot.h"
 
 #include "core/datadirectory.h"
+#include "core/filewrite.h"
 #include "core/jsonwriter.h"
 #include "format/value.h"
 
@@ -11,13 +12,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <cmath>
 
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -384,27 +382,11 @@ Result<Snapshot> Snapshot::fromJson(const QByteArray &json)
 
 Result<Done> Snapshot::save(const QString &path) const
 {
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return Error::make(Error::Process, tr("cannot create the directory %1").arg(info.absolutePath()));
-    // QSaveFile writes a temporary file and renames it on commit; we fsync
-    // the data before the rename and the directory after it, so that once
-    // save() returns the snapshot survives a crash or power loss.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error::make(Error::Process, tr("cannot write the snapshot %1: %2").arg(path, file.errorString()));
-    const QByteArray json = toJson();
-    if (file.write(json) != json.size() || !file.flush())
-        return Error::make(Error::Process, tr("cannot write the snapshot %1: %2").arg(path, file.errorString()));
-    if (::fsync(file.handle()) != 0)
-        return Error::make(Error::Process, tr("cannot sync the snapshot %1 to disk").arg(path));
-    if (!file.commit())
-        return Error::make(Error::Process, tr("cannot write the snapshot %1: %2").arg(path, file.errorString()));
-    const int dir = ::open(QFile::encodeName(info.absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
+    // A regular file is replaced atomically and durably; a FIFO or character
+    // device is written as it is (core/filewrite.h).
+    const Result<Done> written = writeWholeFile(path, toJson());
+    if (!written)
+        return Error::make(written.error().kind, tr("cannot write the snapshot: %1").arg(written.errorString()));
     return Done{};
 }
 
@@ -456,7 +438,9 @@ QString SnapshotStore::defaultDirectory()
 
 QString SnapshotStore::resolve(const QString &nameOrPath) const
 {
-    if (nameOrPath.contains(u'/'))
+    // A path that exists wins (snap.json in the current directory), then a
+    // name in the store.
+    if (nameOrPath.contains(u'/') || QFileInfo::exists(nameOrPath))
         return nameOrPath;
     return m_directory + u'/' + nameOrPath;
 }
@@ -465,30 +449,24 @@ Result<QString> SnapshotStore::save(const Snapshot &snapshot) const
 {
     const QDateTime created = snapshot.created.isValid() ? snapshot.created.toUTC() : QDateTime::currentDateTimeUtc();
     const QString base = FilePrefix + created.toString(TimeFormat) + u'-' + sanitizeAction(snapshot.action);
-    QString path = m_directory + u'/' + base + FileSuffix;
-    // Two snapshots in the same millisecond must not overwrite each other,
-    // also when written at the same time from two threads (a delete across
-    // several gateways saves one per gateway at once): the name is reserved
-    // by creating the file exclusively.
-    QDir().mkpath(m_directory);
-    for (int n = 2;; ++n) {
-        QFile reserve(path);
-        if (reserve.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            break;
-        if (!QFileInfo::exists(path) || n > 10000)
-            break; // not a name clash (e.g. no permission): let save() report it
-        path = m_directory + u'/' + base + u'-' + QString::number(n) + FileSuffix;
-    }
     Snapshot copy = snapshot;
     copy.created = created;
-    auto saved = copy.save(path);
-    if (!saved) {
-        QFile reserved(path);
-        if (reserved.size() == 0)
-            reserved.remove();
-        return saved.error();
+    const QByteArray json = copy.toJson();
+    // Two snapshots in the same millisecond must not overwrite each other,
+    // also when written at the same time from two threads (a delete across
+    // several gateways saves one per gateway at once): the name is taken
+    // only by linking the complete file to it, so there is never an empty
+    // or partial snapshot under a snapshot's name, also after a kill.
+    QString path = m_directory + u'/' + base + FileSuffix;
+    for (int n = 2;; ++n) {
+        bool exists = false;
+        const Result<Done> written = writeNewFile(path, json, &exists);
+        if (written)
+            return path;
+        if (!exists || n > 10000)
+            return Error::make(written.error().kind, tr("cannot write the snapshot: %1").arg(written.errorString()));
+        path = m_directory + u'/' + base + u'-' + QString::number(n) + FileSuffix;
     }
-    return path;
 }
 
 QList<SnapshotStore::Entry> SnapshotStore::list() const
@@ -497,6 +475,10 @@ QList<SnapshotStore::Entry> SnapshotStore::list() const
     const QDir dir(m_directory);
     const auto infos = dir.entryInfoList({FilePrefix + u'*' + FileSuffix}, QDir::Files, QDir::Name | QDir::Reversed);
     for (const QFileInfo &info : infos) {
+        // An empty file is no snapshot: what an older PushDeck left when it
+        // was killed while writing one. Never offered for undo.
+        if (info.size() == 0)
+            continue;
         Entry entry;
         entry.path = info.absoluteFilePath();
         entry.fileName = info.fileName();

@@ -62,8 +62,10 @@ struct Snapshot
     // Errors (kind Decode) say what is wrong and where (group index, key).
     static Result<Snapshot> fromJson(const QByteArray &json);
 
-    // Writes to `path` atomically (temporary file, fsync, rename), so a crash
-    // leaves either the old file or the complete new one.
+    // Writes to `path` with writeWholeFile() (core/filewrite.h): a regular
+    // file atomically (temporary file, fsync, rename), so a crash leaves
+    // either the old file or the complete new one; a FIFO or character
+    // device directly; anything else is refused. Errors name the OS reason.
     Result<Done> save(const QString &path) const;
     static Result<Snapshot> load(const QString &path);
 };
@@ -92,7 +94,8 @@ public:
 
     // Saves as a new file (creating the directory), durably; returns its path.
     Result<QString> save(const Snapshot &snapshot) const;
-    // Newest first.
+    // Newest first. Empty files (left by a kill of an older PushDeck while
+    // it wrote) are not snapshots and never listed.
     QList<Entry> list() const;
     std::optional<Entry> latest() const;
     // The newest snapshot taken on this gateway (`gatewayUrl` as in
@@ -100,7 +103,8 @@ public:
     // picks up what a delete on another gateway saved. Reads only the first
     // lines of each file.
     std::optional<Entry> latestFor(const QString &gatewayUrl) const;
-    // `nameOrPath`: a file name in the store or any path. Parses on the
+    // `nameOrPath`: a path (one that exists wins), else a file name in the
+    // store. Parses on the
     // calling thread (about 0.15 s per 1,000 groups): the GUI calls it
     // through QtConcurrent::run, as GroupOperations::undoLatest() does.
     Result<Snapshot> load(const QString &nameOrPath) const;

@@ -45,8 +45,12 @@ QFuture<QHash<int, BulkDeleteReport>> FleetDelete::start()
             BulkDeleteReport report;
             report.dryRun = m_options.dryRun;
             report.error = QCoreApplication::translate("FleetDelete", "the gateway was closed before the delete started");
-            for (const Group &group : part.groups)
-                report.keys.append({group.key, DeleteOutcome::NotSent, false, false, {}, report.error});
+            for (const Group &group : part.groups) {
+                KeyDeleteReport key;
+                key.key = group.key;
+                key.error = report.error;
+                report.keys.append(key);
+            }
             m_reports.insert(i, report);
             continue;
         }

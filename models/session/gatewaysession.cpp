@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QSet>
 #include <QStandardPaths>
 
 namespace PushDeck {
@@ -194,6 +195,17 @@ void GatewaySession::setTrackedSeries(const SeriesRef &series)
 
 void GatewaySession::onRefreshed(const QList<Group> &groups, double now)
 {
+    int gone = 0;
+    if (m_refreshed && !m_groups.isEmpty()) {
+        QSet<GroupingKey> keys;
+        keys.reserve(groups.size());
+        for (const Group &g : groups)
+            keys.insert(g.key);
+        for (const Group &g : std::as_const(m_groups))
+            gone += !keys.contains(g.key);
+    }
+    if (gone > 0)
+        checkForRestart(gone);
     m_groups = groups;
     m_index.clear();
     m_index.reserve(m_groups.size());
@@ -219,6 +231,26 @@ void GatewaySession::onRefreshed(const QList<Group> &groups, double now)
         Q_EMIT firstRefreshFinished();
     }
     Q_EMIT stateChanged();
+}
+
+void GatewaySession::checkForRestart(int gone)
+{
+    if (!m_hasStatus)
+        return; // no earlier start time to compare with
+    const double before = m_status.startTime;
+    m_client->status().then(this, [this, gone, before](const Result<GatewayStatus> &status) {
+        if (!status || status->startTime == before || status->startTime <= 0)
+            return;
+        m_status = *status;
+        const QDateTime started = QDateTime::fromMSecsSinceEpoch(qint64(status->startTime * 1000), Qt::UTC);
+        m_restartNotice = tr("The gateway restarted at %1 UTC: %n group(s) it held before are gone (it keeps groups "
+                             "across restarts only with --persistence.file).",
+                             nullptr, gone)
+                              .arg(started.toString(u"yyyy-MM-dd HH:mm:ss"_s));
+        Q_EMIT statusChanged();
+        Q_EMIT restartDetected(m_restartNotice);
+        Q_EMIT stateChanged();
+    });
 }
 
 void GatewaySession::onRefreshFailed(const Error &error)
@@ -258,7 +290,7 @@ BulkDeleter *GatewaySession::startBulkDelete(QList<Group> previewed, const BulkD
         // Deleted later: whoever shows the report reads it in its own slot first.
         deleter->deleteLater();
         m_deleters.removeAll(deleter);
-        onOperationFinished(action, report.dryRun || report.allDeleted(), report.summary());
+        onOperationFinished(action, report.dryRun || report.deletedOrChanged(), report.summary());
     });
     Q_EMIT operationStarted(action);
     // On the next turn of the event loop, so the caller connects to its

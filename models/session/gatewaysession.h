@@ -84,6 +84,12 @@ public:
     QString lastErrorText() const { return m_lastErrorText; }
     bool hasStatus() const { return m_hasStatus; }
     const GatewayStatus &status() const { return m_status; }
+    // When a read lost groups, /api/v1/status is read again: a new start time
+    // means the gateway restarted and lost them (no persistence file, or a
+    // file written before they came). Then: "The gateway restarted at …: N
+    // group(s) it held are gone", for whoever shows an empty or shrunken
+    // table; empty otherwise. restartDetected() is emitted with it.
+    QString restartNotice() const { return m_restartNotice; }
     // For tests of what shows a session, without a gateway: as if a read
     // had answered `groups` at now() (and /api/v1/status `status`).
     void simulateRead(const QList<Group> &groups, const std::optional<GatewayStatus> &status = std::nullopt);
@@ -148,6 +154,7 @@ Q_SIGNALS:
     void firstRefreshFinished();
     // Poller state, status, outdatedness or title: for status bars.
     void stateChanged();
+    void restartDetected(const QString &notice);
     void statusChanged();
     // The configured policy changed (not sent for cadences learned by a read:
     // refreshed() covers those).
@@ -184,6 +191,8 @@ private:
     bool m_firstRefreshSeen = false;
     bool m_outdated = false;
     QString m_lastErrorText;
+    QString m_restartNotice;
+    void checkForRestart(int gone);
     bool m_hasStatus = false;
     GatewayStatus m_status;
 

@@ -197,6 +197,11 @@ int main(int argc, char **argv)
                     "(sending %.3f s; client CPU %.2f s)\n",
                     qPrintable(QLocale().formattedDataSize(QFileInfo(report.snapshotPath).size())), report.verifyReads,
                     oursSeconds, ours, report.sendMs / 1000.0, oursCpu);
+        // The re-read of push times before each batch: how many, and the
+        // longest time from a batch's read to its last DELETE answer (the
+        // window in which a new push can still be lost).
+        std::printf("  re-reads before batches: %d batch(es), %d via JSON, longest window %lld ms\n", report.batches,
+                    report.jsonRereads, qint64(report.maxWindowMs));
         std::printf("  baseline xargs -P8 -n250 curl -X DELETE: %.3f s = %.0f groups/s (client CPU %.2f s)\n",
                     baselineSeconds, base, baselineCpu);
         std::printf("  ratio: %.2f (target >= 0.80)\n", ours / base);

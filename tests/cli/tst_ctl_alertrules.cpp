@@ -113,13 +113,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<int>("exitCode");
-        QTest::newRow("--tests without --output") << QStringList{u"--tests"_s, u"t.yml"_s} << 64;
+        QTest::newRow("--tests without --write") << QStringList{u"--tests"_s, u"t.yml"_s} << 64;
         QTest::newRow("bad --for") << QStringList{u"--for"_s, u"5x"_s} << 64;
         QTest::newRow("negative --for") << QStringList{u"--for"_s, u"-5"_s} << 64;
         QTest::newRow("argument") << QStringList{u"extra"_s} << 64;
-        QTest::newRow("same file") << QStringList{u"-o"_s, u"a.yml"_s, u"--tests"_s, u"a.yml"_s} << 64;
+        QTest::newRow("same file") << QStringList{u"--write"_s, u"a.yml"_s, u"--tests"_s, u"a.yml"_s} << 64;
         QTest::newRow("missing rules file") << QStringList{u"--rules"_s, u"/nonexistent/rules.json"_s} << 66;
-        QTest::newRow("unwritable output") << QStringList{u"-o"_s, u"/nonexistent/dir/a.yml"_s} << 73;
+        QTest::newRow("unwritable output") << QStringList{u"--write"_s, u"/nonexistent/dir/a.yml"_s} << 73;
     }
 
     void refusesBadArguments()
@@ -144,7 +144,7 @@ private Q_SLOTS:
         if (m_promtool.isEmpty())
             QSKIP("promtool is not installed (scripts/setup.sh installs prometheus)");
         QFETCH(QStringList, extra);
-        const CtlRun run = ctl(QStringList{u"alert-rules"_s, u"--rules"_s, path(u"staleness.json"_s), u"-o"_s,
+        const CtlRun run = ctl(QStringList{u"alert-rules"_s, u"--rules"_s, path(u"staleness.json"_s), u"--write"_s,
                                            path(u"alerts.yml"_s), u"--tests"_s, path(u"alerts.test.yml"_s)}
                                + extra);
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
@@ -181,7 +181,7 @@ private Q_SLOTS:
             QSKIP("promtool is not installed (scripts/setup.sh installs prometheus)");
         QFETCH(QByteArray, from);
         QFETCH(QByteArray, to);
-        const CtlRun run = ctl({u"alert-rules"_s, u"--rules"_s, path(u"staleness.json"_s), u"-o"_s, path(u"wrong.yml"_s),
+        const CtlRun run = ctl({u"alert-rules"_s, u"--rules"_s, path(u"staleness.json"_s), u"--write"_s, path(u"wrong.yml"_s),
                                 u"--tests"_s, path(u"wrong.test.yml"_s)});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         QByteArray rules = readAll(path(u"wrong.yml"_s));

@@ -149,6 +149,7 @@ private Q_SLOTS:
         QTest::newRow("missing rules") << QStringList{u"check"_s, u"--rules"_s, u"/nonexistent/rules.json"_s}
                                        << QByteArray("--rules: ");
         QTest::newRow("argument") << QStringList{u"check"_s, u"{job=\"x\"}"_s} << QByteArray("takes no arguments");
+        QTest::newRow("unknown option") << QStringList{u"check"_s, u"--frobnicate"_s} << QByteArray("frobnicate");
     }
 
     void unknown()
@@ -161,6 +162,10 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 3, qPrintable(run.describe()));
         QVERIFY2(run.err.contains(expected), run.err.constData());
         QCOMPARE(run.err.count('\n'), 1);
+        // The plugin line monitoring systems read, also for bad arguments.
+        QVERIFY2(run.out.startsWith("PUSHDECK UNKNOWN - "), qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(expected), run.out.constData());
+        QCOMPARE(run.out.count('\n'), 1);
     }
 
     void unreachableIsUnknown()

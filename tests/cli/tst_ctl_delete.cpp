@@ -5,13 +5,22 @@
 // undo snapshot and the audit log.
 
 #include "operations/auditlog.h"
+#include "core/awaitfuture.h"
 #include "builders.h"
 #include "ctlrunner.h"
 #include "testgateway.h"
 
+#include "operations/snapshot.h"
+
 #include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+
+#include <csignal>
+#include <functional>
 
 #include <fcntl.h>
 #include <stdlib.h>
@@ -61,6 +70,44 @@ public:
                 run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
                 run.out = process.readAllStandardOutput();
                 run.err = process.readAllStandardError();
+            }
+        }
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished();
+        }
+        ::close(master);
+        return run;
+    }
+    // On a terminal as well, but `meanwhile` runs once the question is
+    // asked (the operator's think time), before `answer` is typed.
+    CtlRun onTerminalAfter(const QStringList &arguments, const std::function<void()> &meanwhile, const QByteArray &answer) const
+    {
+        CtlRun run;
+        const int master = posix_openpt(O_RDWR | O_NOCTTY);
+        if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0) {
+            run.err = "no pseudo-terminal";
+            return run;
+        }
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.setStandardInputFile(QString::fromLocal8Bit(ptsname(master)));
+        process.start(ctlBinary(), withGateway(arguments));
+        QByteArray err;
+        if (process.waitForStarted(10000)) {
+            QElapsedTimer clock;
+            clock.start();
+            while (!err.contains("[y/N]") && clock.elapsed() < 30000 && process.state() == QProcess::Running) {
+                process.waitForReadyRead(200);
+                err += process.readAllStandardError();
+            }
+            if (err.contains("[y/N]"))
+                meanwhile();
+            const QByteArray line = answer + '\n';
+            if (::write(master, line.constData(), size_t(line.size())) == line.size() && process.waitForFinished(60000)) {
+                run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+                run.out = process.readAllStandardOutput();
+                run.err = err + process.readAllStandardError();
             }
         }
         if (process.state() != QProcess::NotRunning) {
@@ -185,6 +232,172 @@ private Q_SLOTS:
         QTest::qWait(200);
         QCOMPARE(gateway.groups()->size(), 4);
         QCOMPARE(gateway.group(key(SlashKey))->pushTime, before->pushTime);
+    }
+
+    // A named group pushed again while the operator reads the preview is
+    // in use: it is not deleted, said so, and `delete KEY` fails; --force
+    // deletes it with its new content in the undo snapshot.
+    void deleteKeyPushedAgainSincePreview()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QVERIFY(seed(gateway));
+        Ctl ctl(gateway.url());
+        const CtlRun run = ctl.onTerminalAfter({u"delete"_s, Batch1, Batch2},
+                                               [&] { QCOMPARE(gateway.push(Batch1, "again 5\n"), 200); }, "y");
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(QByteArray("changed-since-preview " + Batch1.toUtf8() + ": pushed again since the preview")),
+                 run.out.constData());
+        QVERIFY(run.out.contains(QByteArray("deleted " + Batch2.toUtf8())));
+        QVERIFY2(run.err.contains("1 group changed since the preview and not deleted (pass --force"), run.err.constData());
+        const auto kept = gateway.group(key(Batch1));
+        QVERIFY(kept);
+        QCOMPARE(kept->families.first().name, u"again"_s);
+        // The undo snapshot has only what was deleted.
+        const QStringList snapshots = QDir(ctl.dataDir() + u"/snapshots"_s).entryList({u"*.json"_s}, QDir::Files);
+        QCOMPARE(snapshots.size(), 1);
+        const auto saved = Snapshot::load(ctl.dataDir() + u"/snapshots/"_s + snapshots.first());
+        QVERIFY(saved);
+        QCOMPARE(saved->groups.size(), 1);
+        QCOMPARE(saved->groups.first().key, key(Batch2));
+
+        const CtlRun forced = ctl.onTerminalAfter({u"delete"_s, Batch1, u"--force"_s},
+                                                  [&] { QCOMPARE(gateway.push(Batch1, "again 6\n"), 200); }, "y");
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.describe()));
+        QVERIFY(forced.out.contains(QByteArray("deleted " + Batch1.toUtf8())));
+        QVERIFY(!gateway.group(key(Batch1)));
+        const QStringList after = QDir(ctl.dataDir() + u"/snapshots"_s).entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+        QCOMPARE(after.size(), 2);
+        const auto forcedSnapshot = Snapshot::load(ctl.dataDir() + u"/snapshots/"_s + after.last());
+        QVERIFY(forcedSnapshot);
+        QCOMPARE(forcedSnapshot->groups.size(), 1);
+        QCOMPARE(forcedSnapshot->groups.first().families.first().series.first().value, 6.0);
+    }
+
+    // prune and delete --match: a group in use again is skipped, no error.
+    void pruneSkipsGroupsPushedSincePreview()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QVERIFY(seed(gateway));
+        Ctl ctl(gateway.url());
+        QTest::qWait(50);
+        const CtlRun run = ctl.onTerminalAfter({u"prune"_s, u"--older-than"_s, u"10ms"_s, u"--match"_s, u"{job=\"batch\"}"_s},
+                                               [&] { QCOMPARE(gateway.push(Batch2, "again 1\n"), 200); }, "y");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QVERIFY(run.out.contains(QByteArray("changed-since-preview " + Batch2.toUtf8())));
+        QVERIFY2(run.out.contains("1 deleted, 1 changed-since-preview"), run.out.constData());
+        QVERIFY(gateway.group(key(Batch2)));
+        QVERIFY(!gateway.group(key(Batch1)));
+    }
+
+    // A pushed key carrying ESC[1A ESC[2K (cursor up, erase line) would
+    // rewrite the preview on a terminal; every output escapes it.
+    void controlCharactersCannotForgeThePreview()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QVERIFY(seed(gateway));
+        const GroupingKey forged = key(u"{job=\"batch\",instance=\"\\x1b[1A\\x1b[2Kinnocent\\u202e\"}"_s);
+        QVERIFY(forged.value(u"instance").contains(QChar(0x1b)));
+        QByteArray body;
+        QCOMPARE(gateway.push(forged, "x{note=\"\x1b]0;title\x07\"} 1\n", true, &body), 200);
+        Ctl ctl(gateway.url());
+        const QList<QStringList> commands{
+            {u"delete"_s, u"--match"_s, u"{job=\"batch\"}"_s, u"--dry-run"_s},
+            {u"groups"_s},
+            {u"groups"_s, u"--wide"_s},
+            {u"show"_s, forged.toString()},
+            {u"check"_s, u"-v"_s, u"--stale-after"_s, u"1ms"_s},
+            {u"lint"_s},
+            {u"delete"_s, u"{job=\"batch\",instance=\"\\x1b[2Knot-there\"}"_s, u"--yes"_s},
+        };
+        for (const QStringList &command : commands) {
+            const CtlRun run = ctl(command);
+            for (const QByteArray &output : {run.out, run.err}) {
+                QVERIFY2(!output.contains('\x1b') && !output.contains('\x07') && !output.contains("\xe2\x80\xae"),
+                         qPrintable(command.join(u' ') + u"\n"_s + run.describe()));
+            }
+        }
+        const CtlRun preview = ctl(commands.first());
+        QVERIFY2(preview.out.contains("{job=\"batch\",instance=\"\\x1b[1A\\x1b[2Kinnocent\\u202e\"}"), preview.out.constData());
+        // The escaped key is the key: deleting it by what the preview shows works.
+        const CtlRun byShown = ctl({u"delete"_s, forged.toString(), u"--yes"_s});
+        QVERIFY2(byShown.exitCode == 0, qPrintable(byShown.describe()));
+        QVERIFY(!gateway.group(forged));
+        // JSON stays JSON (its own escapes), also for what it would not escape.
+        QCOMPARE(gateway.push(forged, "x 1\n"), 200);
+        const CtlRun json = ctl({u"groups"_s, u"--json"_s});
+        QVERIFY(!json.out.contains('\x1b') && !json.out.contains("\xe2\x80\xae"));
+        bool found = false;
+        for (const QByteArray &line : json.out.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            found |= document.object().value(u"labels"_s).toObject().value(u"instance"_s).toString() == forged.value(u"instance");
+        }
+        QVERIFY(found);
+    }
+
+    // SIGINT during a bulk delete: sending stops, what was sent is verified
+    // and audited, the exit code says it was interrupted.
+    void interruptStopsSendingAndFinishesTheAudit()
+    {
+        LocalGatewayOptions options;
+        options.consistencyCheck = false; // 3,000 pushes in a second, not a minute
+        TestGateway gateway(options);
+        QVERIFY(gateway.start());
+        QList<GroupingKey> many;
+        for (int i = 0; i < 3000; ++i)
+            many.append(key(u"{job=\"bulk\",instance=\"i%1\"}"_s.arg(i)));
+        for (qsizetype start = 0; start < many.size(); start += 64) {
+            QList<QFuture<Result<PushResult>>> futures;
+            for (qsizetype i = start; i < std::min(many.size(), start + 64); ++i)
+                futures.append(gateway.client().push(many[i], "x 1\n", true));
+            for (auto &future : futures)
+                QVERIFY(awaitFuture(future));
+        }
+        QVERIFY(gateway.waitForGroups([](const QList<Group> &groups) { return groups.size() == 3000; }, 20000));
+        Ctl ctl(gateway.url());
+        QProcess process;
+        process.setProcessEnvironment(ctl.environment());
+        process.start(ctlBinary(), ctl.withGateway({u"delete"_s, u"--match"_s, u"{job=\"bulk\"}"_s, u"--yes"_s}));
+        QVERIFY(process.waitForStarted());
+        // Once the audit log shows the first acknowledged DELETE, interrupt.
+        const QString auditPath = ctl.dataDir() + u"/audit.jsonl"_s;
+        QElapsedTimer clock;
+        clock.start();
+        bool sending = false;
+        while (!sending && clock.elapsed() < 60000 && process.state() == QProcess::Running) {
+            QFile file(auditPath);
+            if (file.open(QIODevice::ReadOnly))
+                sending = file.readAll().contains("\"phase\":\"sent\"");
+            if (!sending)
+                QTest::qWait(5);
+        }
+        QVERIFY(sending);
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(60000));
+        const QByteArray out = process.readAllStandardOutput();
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit, err.constData());
+        QCOMPARE(process.exitCode(), 128 + SIGINT);
+        QVERIFY2(err.contains("interrupted by SIGINT: sending stopped"), err.constData());
+        QVERIFY2(out.contains("not-sent "), out.left(2000).constData());
+        // Some were deleted and verified, the rest untouched.
+        const auto left = gateway.groups();
+        QVERIFY(left);
+        QVERIFY2(left->size() > 0 && left->size() < 3000, qPrintable(QString::number(left->size())));
+        AuditLog log(auditPath);
+        const auto entries = log.read();
+        QVERIFY(entries);
+        QCOMPARE(entries->last().phase, u"result"_s);
+        int deleted = 0;
+        for (const AuditKeyOutcome &k : entries->last().keys)
+            deleted += k.outcome == u"deleted"_s;
+        QCOMPARE(deleted, 3000 - int(left->size()));
     }
 
     void confirmsOnTerminal()

@@ -325,7 +325,7 @@ private Q_SLOTS:
                                       << QByteArray("--timeout must be greater than zero");
         QTest::newRow("bad state") << QStringList{u"groups"_s, u"--state"_s, u"old"_s} << 64 << QByteArray("unknown state \"old\"");
         QTest::newRow("json and wide") << QStringList{u"groups"_s, u"--json"_s, u"--wide"_s} << 64 << QByteArray("exclude");
-        QTest::newRow("unknown option") << QStringList{u"groups"_s, u"--frobnicate"_s} << 64 << QByteArray("groups: Unknown option");
+        QTest::newRow("unknown option") << QStringList{u"groups"_s, u"--frobnicate"_s} << 64 << QByteArray("groups: unknown option --frobnicate");
         QTest::newRow("key without job") << QStringList{u"show"_s, u"{instance=\"x\"}"_s} << 64
                                          << QByteArray("a grouping key needs a job label");
         QTest::newRow("key with matcher") << QStringList{u"show"_s, u"{job=~\"x\"}"_s} << 64 << QByteArray("column 5");
@@ -361,7 +361,7 @@ private Q_SLOTS:
         QCOMPARE(jsonLines(run.out).size(), 5);
         const CtlRun help = runCtl({u"groups"_s, u"--help"_s});
         QCOMPARE(help.exitCode, 0);
-        QVERIFY(help.out.startsWith("Usage: pushdeckctl groups [options]"));
+        QVERIFY(help.out.startsWith("Usage: pushdeckctl [global options] groups [options]"));
         QVERIFY(help.out.contains("--older-than"));
         QVERIFY(help.out.contains("--gateway"));
     }

@@ -192,6 +192,30 @@ private Q_SLOTS:
         QVERIFY(gateway.groups()->isEmpty());
     }
 
+    // /dev/zero or an endless pipe: a clear error at the cap, not an
+    // allocation failure; nothing is sent. --max-size raises or lifts it.
+    void inputSizeIsCapped()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        Ctl ctl(gateway.url());
+        const CtlRun zero = ctl({u"push"_s, u"{job=\"x\"}"_s, u"/dev/zero"_s});
+        QVERIFY2(zero.exitCode == 65, qPrintable(zero.describe()));
+        QVERIFY2(zero.err.contains("/dev/zero is larger than 64M (--max-size 64M); nothing was sent"), zero.err.constData());
+        QCOMPARE(zero.err.count('\n'), 1);
+        const QByteArray text = "x 1\n# " + QByteArray(4096, 'a') + "\n";
+        const CtlRun small = ctl({u"push"_s, u"--max-size"_s, u"1K"_s, u"{job=\"x\"}"_s}, text);
+        QVERIFY2(small.exitCode == 65, qPrintable(small.describe()));
+        QVERIFY(small.err.contains("stdin is larger than 1K"));
+        QVERIFY(gateway.groups()->isEmpty());
+        const CtlRun lifted = ctl({u"push"_s, u"--max-size"_s, u"0"_s, u"{job=\"x\"}"_s}, text);
+        QVERIFY2(lifted.exitCode == 0, qPrintable(lifted.describe()));
+        QCOMPARE(gateway.groups()->size(), 1);
+        const CtlRun bad = ctl({u"push"_s, u"--max-size"_s, u"lots"_s, u"{job=\"x\"}"_s}, text);
+        QCOMPARE(bad.exitCode, 64);
+        QVERIFY(bad.err.contains("--max-size: invalid size"));
+    }
+
     void unreachableGateway()
     {
         Ctl ctl(QUrl(u"http://127.0.0.1:1"_s));

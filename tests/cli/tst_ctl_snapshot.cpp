@@ -5,11 +5,13 @@
 // clear message when the admin API is off.
 
 #include "builders.h"
+#include "core/awaitfuture.h"
 #include "ctlrunner.h"
 #include "format/expositioncheck.h"
 #include "operations/snapshot.h"
 #include "testgateway.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -137,6 +139,94 @@ private Q_SLOTS:
         QCOMPARE(ctl({u"snapshot"_s}).exitCode, 64);
         QCOMPARE(ctl({u"snapshot"_s, u"save"_s}).exitCode, 64);
         QCOMPARE(ctl({u"snapshot"_s, u"frobnicate"_s, u"x"_s}).exitCode, 64);
+    }
+
+    // `-` is stdout; a device is written, never replaced by a file (as root
+    // a rename would have put a regular file at /dev/null); a write error
+    // names the OS reason.
+    void saveToStdoutAndDevices()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        Ctl ctl(gateway.url());
+        QCOMPARE(gateway.push(SlashKey, Text), 200);
+        const CtlRun toStdout = ctl({u"snapshot"_s, u"save"_s, u"-"_s});
+        QVERIFY2(toStdout.exitCode == 0, qPrintable(toStdout.describe()));
+        const auto parsed = Snapshot::fromJson(toStdout.out);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.errorString() + u"\n"_s + toStdout.describe()));
+        QCOMPARE(parsed->groups.size(), 1);
+        QVERIFY(toStdout.err.contains("saved 1 group to stdout"));
+        QVERIFY(!QFileInfo::exists(u"-"_s));
+
+        const CtlRun toNull = ctl({u"snapshot"_s, u"save"_s, u"/dev/null"_s});
+        QVERIFY2(toNull.exitCode == 0, qPrintable(toNull.describe()));
+        QVERIFY(QFileInfo(u"/dev/null"_s).exists() && !QFileInfo(u"/dev/null"_s).isFile());
+
+        const CtlRun toFull = ctl({u"snapshot"_s, u"save"_s, u"/dev/full"_s});
+        QCOMPARE(toFull.exitCode, 73);
+        QVERIFY2(toFull.err.contains("No space left on device"), toFull.err.constData());
+        QVERIFY(!QFileInfo(u"/dev/full"_s).isFile());
+    }
+
+    // Item 11: restore --dry-run refuses what the real run would refuse
+    // (here a family whose type differs from the same family in a group
+    // that stays: the gateway answers 400); against a dead gateway: 69.
+    void restoreDryRunValidatesLikeTheRealRun()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        Ctl ctl(gateway.url());
+        QCOMPARE(gateway.push(u"{job=\"gone\"}"_s, "# TYPE x counter\nx 1\n"), 200);
+        const QString file = ctl.path(u"snap.json"_s);
+        QCOMPARE(ctl({u"snapshot"_s, u"save"_s, file}).exitCode, 0);
+        QVERIFY(awaitFuture(gateway.client().deleteGroup(key(u"{job=\"gone\"}"_s))).ok());
+        QVERIFY(gateway.waitForGroups([](const QList<Group> &groups) { return groups.isEmpty(); }));
+        QCOMPARE(gateway.push(u"{job=\"keep\"}"_s, "# TYPE x gauge\nx 2\n"), 200);
+
+        const CtlRun dry = ctl({u"snapshot"_s, u"restore"_s, file, u"--dry-run"_s});
+        QVERIFY2(dry.exitCode == 1, qPrintable(dry.describe()));
+        QVERIFY2(dry.out.contains("the gateway would refuse it: family x is a counter here, but a gauge in {job=\"keep\"}"),
+                 dry.out.constData());
+        QVERIFY(dry.err.contains("the gateway would refuse 1 group"));
+        // And the real run does refuse it.
+        const CtlRun real = ctl({u"snapshot"_s, u"restore"_s, file, u"--yes"_s});
+        QCOMPARE(real.exitCode, 1);
+        QVERIFY(!gateway.group(key(u"{job=\"gone\"}"_s)));
+
+        const CtlRun dead = Ctl(QUrl(u"http://127.0.0.1:1"_s))({u"snapshot"_s, u"restore"_s, file, u"--yes"_s});
+        QVERIFY2(dead.exitCode == 69, qPrintable(dead.describe()));
+    }
+
+    // Item 11: retention for the undo snapshots.
+    void pruneKeepsTheNewest()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        Ctl ctl(gateway.url());
+        const SnapshotStore store(ctl.path(u"PushDeck/pushdeck/snapshots"_s));
+        QStringList paths;
+        for (int i = 0; i < 4; ++i) {
+            Snapshot snapshot;
+            snapshot.action = u"delete"_s;
+            // Two of them ten days old.
+            snapshot.created = QDateTime::currentDateTimeUtc().addDays(i < 2 ? -10 : 0).addSecs(i);
+            const auto saved = store.save(snapshot);
+            QVERIFY2(saved.ok(), qPrintable(saved.errorString()));
+            paths.append(*saved);
+        }
+        QCOMPARE(store.list().size(), 4);
+        QCOMPARE(ctl({u"snapshot"_s, u"prune"_s}).exitCode, 64);
+        QCOMPARE(ctl({u"snapshot"_s, u"prune"_s, u"--keep"_s, u"-1"_s}).exitCode, 64);
+        const CtlRun dry = ctl({u"snapshot"_s, u"prune"_s, u"--older-than"_s, u"7d"_s, u"--dry-run"_s});
+        QVERIFY2(dry.exitCode == 0 && dry.out.contains("dry run: would remove 2 snapshots, kept 2"), qPrintable(dry.describe()));
+        QCOMPARE(store.list().size(), 4);
+        const CtlRun old = ctl({u"snapshot"_s, u"prune"_s, u"--older-than"_s, u"7d"_s});
+        QVERIFY2(old.exitCode == 0 && old.out.contains("removed 2 snapshots, kept 2"), qPrintable(old.describe()));
+        QVERIFY(!QFileInfo::exists(paths[0]) && !QFileInfo::exists(paths[1]));
+        const CtlRun keep = ctl({u"snapshot"_s, u"prune"_s, u"--keep"_s, u"1"_s});
+        QVERIFY2(keep.exitCode == 0 && keep.out.contains("removed 1 snapshot, kept 1"), qPrintable(keep.describe()));
+        QCOMPARE(store.list().size(), 1);
+        QCOMPARE(store.list().first().path, paths[3]); // the newest stays
     }
 
     void wipe()

@@ -49,6 +49,27 @@ private Q_SLOTS:
         QVERIFY(process.readAllStandardOutput().contains("version:"));
     }
 
+    // Item 11: a gateway that persists with an interval can bring deleted
+    // groups back after a crash: status says so.
+    void persistenceIntervalIsAWarning()
+    {
+        QTemporaryDir dir;
+        LocalGatewayOptions options;
+        options.persistenceFile = dir.filePath(u"pg.data"_s);
+        options.persistenceIntervalMs = 100;
+        TestGateway persisting(options);
+        QVERIFY(persisting.start());
+        const CtlRun run = runCtl({u"--gateway"_s, persisting.url().toString(), u"status"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(QByteArray("persistence: " + options.persistenceFile.toUtf8() + " every 100ms; warning: "))
+                     && run.out.contains("deleted groups can come back"),
+                 run.out.constData());
+        TestGateway memory;
+        QVERIFY(memory.start());
+        const CtlRun none = runCtl({u"--gateway"_s, memory.url().toString(), u"status"_s});
+        QVERIFY2(none.out.contains("persistence: none (a restart loses every group)"), none.out.constData());
+    }
+
     void closedPortFails()
     {
         int port = 0;

@@ -251,10 +251,12 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         const BulkDeleteReport failed = awaitFuture(refused.run());
-        // Refused credentials are not retried for the verification timeout.
+        // Refused credentials are not retried for the verification timeout;
+        // they already refuse the re-read of push times before the first
+        // batch, so nothing is sent.
         QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
-        QCOMPARE(failed.count(DeleteOutcome::Deleted), 0);
-        QVERIFY2(failed.keys.first().error.contains(u"authentication failed"_s), qPrintable(failed.keys.first().error));
+        QCOMPARE(failed.count(DeleteOutcome::NotSent), 20);
+        QVERIFY2(failed.error.contains(u"authentication failed"_s), qPrintable(failed.error));
 
         BulkDeleter deleter(client.get(), *groups, {});
         const BulkDeleteReport report = awaitFuture(deleter.run());

@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTest>
 
 #include <cerrno>
@@ -347,16 +348,41 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() < 10000);
         QVERIFY(report.cancelled);
         QVERIFY(!report.verified);
-        QVERIFY2(report.error.contains(u"stopped sending after"_s), qPrintable(report.error));
-        const int sent = report.count(DeleteOutcome::Unverified);
-        QVERIFY(sent >= 4 && sent <= 4 + options.concurrency);
-        QCOMPARE(sent + report.count(DeleteOutcome::NotSent), 50);
-        for (const auto &k : report.keys) {
-            if (k.outcome == DeleteOutcome::Unverified) {
-                QVERIFY2(k.error.contains(u"could not read the gateway to verify"_s), qPrintable(k.error));
-                QVERIFY(!k.accepted);
+        // The push times cannot be re-read before the first batch: nothing
+        // is sent that was not checked.
+        QVERIFY2(report.error.contains(u"could not re-read the push times before sending"_s), qPrintable(report.error));
+        QVERIFY2(report.error.contains(u"Connection refused"_s), qPrintable(report.error));
+        QCOMPARE(report.count(DeleteOutcome::NotSent), 50);
+    }
+
+    // The gateway goes away while the DELETEs go out: after
+    // stopAfterNetworkErrors refused connections in a row sending stops.
+    void gatewayGoneWhileSendingStopsSending()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QVERIFY(seed(gateway.client(), numberedKeys(400, u"gone"_s)));
+        const auto before = gateway.groups();
+        QVERIFY(before);
+        BulkDeleteOptions options;
+        options.stopAfterNetworkErrors = 4;
+        options.verifyTimeoutMs = 1500;
+        options.batchSize = 400; // one re-read, then the gateway goes
+        options.concurrency = 2;
+        BulkDeleter deleter(&gateway.client(), *before, options);
+        bool stopped = false;
+        connect(&deleter, &BulkDeleter::progress, this, [&](int done, int) {
+            if (done >= 10 && !stopped) {
+                stopped = true;
+                gateway.gateway().stop();
             }
-        }
+        });
+        const auto report = awaitFuture(deleter.run());
+        QVERIFY(stopped);
+        QVERIFY(report.cancelled);
+        QVERIFY2(report.error.contains(u"stopped sending after"_s), qPrintable(report.error));
+        QVERIFY2(report.count(DeleteOutcome::NotSent) > 0, qPrintable(report.summary()));
+        QCOMPARE(report.count(DeleteOutcome::Deleted), 0); // never verified
     }
 
     void httpFaultsAreReportedPerKey_data()
@@ -383,14 +409,27 @@ private Q_SLOTS:
             const QByteArray quoted = '"' + instance + '"';
             return json.replace('\'', '"').replace("\"I\"", quoted);
         };
+        // Before the first DELETE (the re-read of push times right before a
+        // batch) all eight are there, unchanged since the preview.
+        QByteArray everything = "{\"status\":\"success\",\"data\":[";
+        for (int i = 0; i < 8; ++i)
+            everything += (i ? "," : "") + groupJson("i" + QByteArray::number(i));
+        everything += "]}";
         const QByteArray metrics = "{\"status\":\"success\",\"data\":[" + groupJson("i0") + ',' + groupJson("i1") + ','
             + groupJson("i2") + "]}";
         QList<QByteArray> authorizations;
         QList<QByteArray> methods;
         QList<QByteArray> paths;
         server.setHandler([&](const FakeHttpServer::Request &request) {
+            if (request.path == "/metrics") // as while colliding keys are there: the JSON is read
+            {
+                FakeHttpServer::Response response;
+                response.status = 500;
+                response.body = "An error has occurred while serving metrics";
+                return response;
+            }
             if (request.path == "/api/v1/metrics")
-                return FakeHttpServer::json(metrics);
+                return FakeHttpServer::json(methods.isEmpty() ? everything : metrics);
             methods.append(request.method);
             paths.append(request.path);
             for (const QByteArray &line : request.headers.split('\n')) {
@@ -430,6 +469,7 @@ private Q_SLOTS:
         for (int i = 0; i < 8; ++i) {
             Group g;
             g.key = GroupingKey::fromLabels({{u"job"_s, u"f"_s}, {u"instance"_s, u"i%1"_s.arg(i)}}).value();
+            g.pushTime = 1.7958616907367766e+09; // as the JSON says
             preview.append(g);
         }
         BulkDeleteOptions options;
@@ -461,11 +501,15 @@ private Q_SLOTS:
         QVERIFY(!outcome(0).error.contains(u"second line"_s));
         QCOMPARE(outcome(1).outcome, DeleteOutcome::Failed);
         QVERIFY2(outcome(1).error.contains(u"HTTP 401"_s), qPrintable(outcome(1).error));
-        // Cut mid-body: a failure; unless QNetworkAccessManager resent it and
-        // took the second answer's 202 headers as success, and then the
-        // re-read finds the group still there. Never "deleted".
-        if (directHttp || outcome(2).outcome == DeleteOutcome::Failed) {
-            QCOMPARE(outcome(2).outcome, DeleteOutcome::Failed);
+        // Cut mid-body, after the request reached the server: the gateway
+        // may have applied it, so while the group is there it is unverified,
+        // not failed (only a refusal is a failure); unless QNetworkAccessManager
+        // resent it and took the second answer's 202 headers as success, and
+        // then the re-read finds the group still there. Never "deleted".
+        if (directHttp) {
+            QCOMPARE(outcome(2).outcome, DeleteOutcome::Unverified);
+            QVERIFY2(outcome(2).error.contains(u"may still apply"_s), qPrintable(outcome(2).error));
+        } else if (outcome(2).outcome == DeleteOutcome::Failed) {
             QVERIFY(!outcome(2).error.isEmpty());
         } else {
             QCOMPARE(outcome(2).outcome, DeleteOutcome::StillPresent);
@@ -480,6 +524,250 @@ private Q_SLOTS:
         QCOMPARE(outcome(6).outcome, DeleteOutcome::Deleted);
         QCOMPARE(outcome(7).outcome, DeleteOutcome::Deleted);
         QVERIFY(!report.cancelled);
+    }
+
+    // The gateway has no conditional delete: a group pushed again (or whose
+    // push failed) after the preview must not be deleted with it, and the
+    // undo snapshot must not hold its old content.
+    void changedSincePreviewIsSkipped()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QTemporaryDir dir;
+        SnapshotStore store(dir.path() + u"/snapshots"_s);
+        AuditLog audit(dir.path() + u"/audit.jsonl"_s);
+        const auto keys = numberedKeys(6, u"race"_s);
+        QVERIFY(seed(gateway.client(), keys));
+        const auto preview = gateway.groups();
+        QVERIFY(preview);
+        // Think time: one group is pushed again, another has a failed push.
+        QCOMPARE(gateway.push(keys[1], "again 42\n"), 200);
+        QCOMPARE(gateway.push(keys[3], "again 1 1000\n", false), 400); // timestamps are refused
+        const auto now = gateway.groups();
+        QVERIFY(now);
+
+        BulkDeleter deleter(&gateway.client(), *preview);
+        deleter.setSnapshotStore(&store);
+        deleter.setAuditLog(&audit);
+        const auto report = awaitFuture(deleter.run());
+        QCOMPARE(report.count(DeleteOutcome::Deleted), 4);
+        QCOMPARE(report.count(DeleteOutcome::ChangedSincePreview), 2);
+        QVERIFY(report.deletedOrChanged());
+        QVERIFY(!report.allDeleted());
+        QVERIFY(report.batches >= 1);
+        QVERIFY(report.maxWindowMs >= 0);
+        const auto outcomes = [&](const GroupingKey &k) {
+            return std::find_if(report.keys.cbegin(), report.keys.cend(), [&](const KeyDeleteReport &r) { return r.key == k; });
+        };
+        QCOMPARE(outcomes(keys[1])->outcome, DeleteOutcome::ChangedSincePreview);
+        QVERIFY2(outcomes(keys[1])->error.contains(u"pushed again since the preview"_s), qPrintable(outcomes(keys[1])->error));
+        QVERIFY(!outcomes(keys[1])->sent);
+        QCOMPARE(outcomes(keys[3])->outcome, DeleteOutcome::ChangedSincePreview);
+        QVERIFY2(outcomes(keys[3])->error.contains(u"a push failed since the preview"_s), qPrintable(outcomes(keys[3])->error));
+
+        // The two are on the gateway with their new state, the others gone.
+        const auto after = gateway.groups();
+        QVERIFY(after);
+        QCOMPARE(after->size(), 2);
+        const auto afterByKey = byKey(*after);
+        QVERIFY(identical(afterByKey.value(keys[1]), byKey(*now).value(keys[1])));
+        QVERIFY(identical(afterByKey.value(keys[3]), byKey(*now).value(keys[3])));
+
+        // The undo snapshot holds exactly what was deleted.
+        const auto snapshot = Snapshot::load(report.snapshotPath);
+        QVERIFY2(snapshot, qPrintable(snapshot.errorString()));
+        QCOMPARE(snapshot->groups.size(), 4);
+        for (const Group &g : snapshot->groups)
+            QVERIFY2(g.key != keys[1] && g.key != keys[3], qPrintable(g.key.toString()));
+        // And the audit log says so.
+        const auto entries = audit.read();
+        QVERIFY(entries);
+        const AuditEntry &result = entries->last();
+        QCOMPARE(result.phase, u"result"_s);
+        int changed = 0;
+        for (const AuditKeyOutcome &k : result.keys)
+            changed += k.outcome == u"changed-since-preview"_s;
+        QCOMPARE(changed, 2);
+    }
+
+    // Each batch re-reads right before it is sent: a push that lands while
+    // an earlier batch goes out is seen by the next batch's re-read.
+    void pushBetweenBatchesIsSeen()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        const auto keys = numberedKeys(300, u"batches"_s);
+        QVERIFY(seed(gateway.client(), keys));
+        const auto preview = gateway.groups();
+        QVERIFY(preview);
+        // Sent in input order: the preview sorted as the keys were made.
+        QList<Group> ordered;
+        const auto previewByKey = byKey(*preview);
+        for (const GroupingKey &k : keys)
+            ordered.append(previewByKey.value(k));
+        BulkDeleteOptions options;
+        options.batchSize = 50;
+        options.concurrency = 4;
+        BulkDeleter deleter(&gateway.client(), ordered, options);
+        const GroupingKey late = keys[260]; // in the sixth batch
+        bool pushed = false;
+        connect(&deleter, &BulkDeleter::progress, this, [&](int done, int) {
+            if (done >= 10 && !pushed) {
+                pushed = true;
+                // Straight from the answer of a DELETE of the first batch.
+                QCOMPARE(gateway.push(late, "again 7\n"), 200);
+            }
+        });
+        const auto report = awaitFuture(deleter.run());
+        QVERIFY(pushed);
+        QCOMPARE(report.batches, 6);
+        QCOMPARE(report.count(DeleteOutcome::ChangedSincePreview), 1);
+        QCOMPARE(report.count(DeleteOutcome::Deleted), 299);
+        const auto after = gateway.groups();
+        QVERIFY(after);
+        QCOMPARE(after->size(), 1);
+        QCOMPARE(after->first().key, late);
+    }
+
+    // While colliding keys are there, /metrics answers 500: the re-read
+    // falls back to the JSON, still exact.
+    void recheckFallsBackToJson()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        const GroupingKey bare = key(u"{job=\"x\"}"_s);
+        const GroupingKey withEmpty = key(u"{job=\"x\",instance=\"\"}"_s);
+        const GroupingKey other = key(u"{job=\"other\"}"_s);
+        QCOMPARE(gateway.push(bare, "v 1\n"), 200);
+        QCOMPARE(gateway.push(other, "v 1\n"), 200);
+        gateway.push(withEmpty, "v 2\n"); // poisons the gateway; the group is there anyway
+        QVERIFY(gateway.waitForGroups([](const QList<Group> &groups) { return groups.size() == 3; }));
+        const auto preview = gateway.groups();
+        QVERIFY(preview);
+        QList<Group> selected;
+        for (const Group &g : *preview) {
+            if (g.key != other)
+                selected.append(g);
+        }
+        BulkDeleter deleter(&gateway.client(), selected);
+        const auto report = awaitFuture(deleter.run());
+        QVERIFY2(report.allDeleted(), qPrintable(report.summary()));
+        QVERIFY(report.jsonRereads >= 1);
+        QCOMPARE(gateway.groups()->size(), 1);
+    }
+
+    // --force: deleted anyway; the snapshot holds the content it had when
+    // it was deleted, not the previewed one.
+    void changedDeletedAnywayKeepsItsNewContent()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QTemporaryDir dir;
+        SnapshotStore store(dir.path());
+        const auto keys = numberedKeys(3, u"force"_s);
+        QVERIFY(seed(gateway.client(), keys));
+        const auto preview = gateway.groups();
+        QVERIFY(preview);
+        QCOMPARE(gateway.push(keys[0], "fresh_value 42\n"), 200);
+        BulkDeleteOptions options;
+        options.changed = BulkDeleteOptions::Changed::Delete;
+        BulkDeleter deleter(&gateway.client(), *preview, options);
+        deleter.setSnapshotStore(&store);
+        const auto report = awaitFuture(deleter.run());
+        QVERIFY2(report.allDeleted(), qPrintable(report.summary()));
+        QVERIFY2(report.keys.first().error.contains(u"deleted anyway"_s) || report.keys.last().error.contains(u"deleted anyway"_s)
+                     || report.keys[1].error.contains(u"deleted anyway"_s),
+                 qPrintable(report.summary()));
+        QCOMPARE(gateway.groups()->size(), 0);
+        const auto snapshot = Snapshot::load(report.snapshotPath);
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->groups.size(), 3);
+        const auto saved = byKey(snapshot->groups).value(keys[0]);
+        QCOMPARE(saved.families.size(), 1);
+        QCOMPARE(saved.families.first().name, u"fresh_value"_s);
+    }
+
+    // Nothing sent (every group changed): no snapshot is left to undo.
+    void nothingSentLeavesNoSnapshot()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QTemporaryDir dir;
+        SnapshotStore store(dir.path());
+        const auto keys = numberedKeys(2, u"none"_s);
+        QVERIFY(seed(gateway.client(), keys));
+        const auto preview = gateway.groups();
+        QVERIFY(preview);
+        for (const GroupingKey &k : keys)
+            QCOMPARE(gateway.push(k, "again 3\n"), 200);
+        BulkDeleter deleter(&gateway.client(), *preview);
+        deleter.setSnapshotStore(&store);
+        const auto report = awaitFuture(deleter.run());
+        QCOMPARE(report.count(DeleteOutcome::ChangedSincePreview), 2);
+        QVERIFY(report.snapshotPath.isEmpty());
+        QVERIFY(store.list().isEmpty());
+        QCOMPARE(gateway.groups()->size(), 2);
+    }
+
+    // A DELETE that timed out after it was sent may still be applied by
+    // the gateway (it queues deletes): while the group is there it is
+    // unverified, not failed. A hung answer is a fault only a fake serves
+    // at will.
+    void timedOutDeleteIsUnverifiedNotFailed()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        auto groupJson = [](const QByteArray &instance) -> QByteArray {
+            QByteArray json = "{'labels':{'instance':'I','job':'t'},'last_push_successful':true,"
+                              "'push_failure_time_seconds':{'type':'GAUGE','metrics':[{'labels':{'instance':'I','job':'t'},'value':'0'}]},"
+                              "'push_time_seconds':{'type':'GAUGE','metrics':[{'labels':{'instance':'I','job':'t'},'value':'1700000000'}]}}";
+            const QByteArray quoted = '"' + instance + '"';
+            return json.replace('\'', '"').replace("\"I\"", quoted);
+        };
+        int deletes = 0;
+        server.setHandler([&](const FakeHttpServer::Request &request) {
+            FakeHttpServer::Response response;
+            if (request.path == "/metrics") {
+                response.status = 500;
+                return response;
+            }
+            if (request.path == "/api/v1/metrics") {
+                // Before the DELETEs both groups; after them t0 is still listed.
+                QByteArray data = "{\"status\":\"success\",\"data\":[" + groupJson("t0");
+                if (deletes == 0)
+                    data += "," + groupJson("t1");
+                return FakeHttpServer::json(data + "]}");
+            }
+            ++deletes;
+            response.status = 202;
+            if (request.path.endsWith("/t0")) {
+                response.body = "slow";
+                response.dripBytes = 1;
+                response.dripIntervalMs = 2000; // beyond the timeout
+            }
+            return response;
+        });
+        GatewayClient client(server.url());
+        ClientOptions clientOptions;
+        clientOptions.timeoutMs = 500;
+        client.setOptions(clientOptions);
+        QList<Group> preview;
+        for (const char *instance : {"t0", "t1"}) {
+            Group g;
+            g.key = GroupingKey::fromLabels({{u"job"_s, u"t"_s}, {u"instance"_s, QString::fromLatin1(instance)}}).value();
+            g.pushTime = 1700000000;
+            preview.append(g);
+        }
+        BulkDeleteOptions options;
+        options.verifyReads = 2;
+        options.verifyDelayMs = 50;
+        BulkDeleter deleter(&client, preview, options);
+        const auto report = awaitFuture(deleter.run());
+        QCOMPARE(report.keys[0].outcome, DeleteOutcome::Unverified);
+        QVERIFY(report.keys[0].uncertain);
+        QVERIFY2(report.keys[0].error.contains(u"no complete answer"_s), qPrintable(report.keys[0].error));
+        QVERIFY2(report.keys[0].error.contains(u"may still apply"_s), qPrintable(report.keys[0].error));
+        QCOMPARE(report.keys[1].outcome, DeleteOutcome::Deleted);
     }
 
     void snapshotFailureSendsNothing()

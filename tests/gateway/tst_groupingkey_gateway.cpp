@@ -5,6 +5,7 @@
 
 #include "core/awaitfuture.h"
 #include "core/groupingkey.h"
+#include "core/printable.h"
 #include "builders.h"
 #include "testgateway.h"
 
@@ -55,6 +56,10 @@ const QStringList &trickyKeys()
         u"{job=\"newline\",instance=\"a\\nb\"}"_s,
         u"{job=\"query?x=1#frag\",instance=\"+plus+\"}"_s,
         u"{job=\"~plain-chars_.0\"}"_s,
+        // Control and bidirectional characters are valid UTF-8: the gateway
+        // keeps them, and a preview must show them escaped.
+        u"{job=\"esc\",instance=\"\\x1b[1A\\x1b[2Kprod\"}"_s,
+        u"{job=\"bidi\",instance=\"\\u202eevil\\r\\t\"}"_s,
     };
     return keys;
 }
@@ -102,6 +107,7 @@ private Q_SLOTS:
     void pathNamesByGatewayVersion_data();
     void pathNamesByGatewayVersion();
     void utf8NameRefusedBeforeSending();
+    void invalidUtf8KeysAreExactAndDeletable();
 
 private:
     bool wipe();
@@ -325,6 +331,41 @@ void TestGroupingKeyGateway::utf8NameRefusedBeforeSending()
     QVERIFY(groups->isEmpty());
     // Classic keys still go out at once, as before.
     QVERIFY(awaitFuture(m_gateway->client().push(key(u"{job=\"otel\"}"_s), "otel_up 1\n", true)));
+}
+
+void TestGroupingKeyGateway::invalidUtf8KeysAreExactAndDeletable()
+{
+    // A push to a key that is not UTF-8 is rejected, but the gateway keeps
+    // an empty, failed group for it; its JSON shows U+FFFD for each byte,
+    // and /metrics answers 500. Two such keys even look the same there.
+    QVERIFY(wipe());
+    const GroupingKey good = key(u"{job=\"good\"}"_s);
+    QCOMPARE(m_gateway->push(good, "keys_pushed 1\n"), 200);
+    const QList<GroupingKey> bad{key(u"{job=\"\\xffab\",instance=\"x\"}"_s), key(u"{job=\"\\xfe\\xff\"}"_s),
+                                 key(u"{job=\"\\xff\\xfe\"}"_s), key(u"{job=\"\\xfe\\xfe\",a=\"\\x1b[1A\\xc3\\xbc\"}"_s)};
+    for (const GroupingKey &k : bad) {
+        QVERIFY(hasRawBytes(k.job()));
+        QByteArray body;
+        QCOMPARE(m_gateway->push(k, "keys_pushed 2\n", true, &body), 400);
+        QVERIFY2(body.contains("invalid or inconsistent"), body.constData());
+    }
+    // Read back byte-exact (through /metrics' error text), each as itself.
+    QVERIFY(m_gateway->waitForGroups([&](const QList<Group> &groups) {
+        return keysOf(groups) == QSet<GroupingKey>{good, bad[0], bad[1], bad[2], bad[3]};
+    }));
+    // And every later push fails, from any job, until they are gone.
+    QByteArray body;
+    QCOMPARE(m_gateway->push(good, "keys_pushed 3\n", true, &body), 400);
+    // Deleted one by one, exactly; the others stay.
+    for (qsizetype i = 0; i < bad.size(); ++i) {
+        QCOMPARE(m_gateway->deleteGroup(bad[i]), 202);
+        QSet<GroupingKey> remaining{good};
+        for (qsizetype j = i + 1; j < bad.size(); ++j)
+            remaining.insert(bad[j]);
+        QVERIFY2(m_gateway->waitForGroups([&](const QList<Group> &groups) { return keysOf(groups) == remaining; }),
+                 qPrintable(describe(keysOf(*m_gateway->groups()))));
+    }
+    QCOMPARE(m_gateway->push(good, "keys_pushed 4\n", true, &body), 200);
 }
 
 QTEST_GUILESS_MAIN(TestGroupingKeyGateway)

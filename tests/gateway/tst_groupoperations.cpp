@@ -19,6 +19,7 @@
 #include <QTest>
 
 #include <cerrno>
+#include <cmath>
 
 using namespace PushDeck;
 
@@ -470,6 +471,66 @@ private Q_SLOTS:
             QVERIFY(it != after.cend());
             QVERIFY(sameFamilies(it->families, g.families));
         }
+    }
+
+    // Item 5: the gateway keeps g{a="",b="x"} with its a="" and a -0 with
+    // its sign; a restore pushes them back so that the read-back is the
+    // same, and reports restored, not failed.
+    void restoreKeepsEmptyLabelValuesAndNegativeZero()
+    {
+        Fixture f;
+        QVERIFY(f.start());
+        const GroupingKey k = key(u"{job=\"empty\"}"_s);
+        QCOMPARE(f.gateway.push(k, "g{a=\"\",b=\"x\"} 1\ng{a=\"y\",b=\"x\"} 2\nz -0\n"), 200);
+        const auto saved = f.gateway.group(k);
+        QVERIFY(saved);
+        Snapshot snapshot;
+        snapshot.created = QDateTime::currentDateTimeUtc();
+        snapshot.action = u"bulk-delete"_s;
+        snapshot.groups.append(*saved);
+        QVERIFY(awaitFuture(f.gateway.client().deleteGroup(k)).ok());
+        QVERIFY(f.gateway.waitForGroups([](const QList<Group> &groups) { return groups.isEmpty(); }));
+        const auto report = awaitFuture(f.ops->restore(snapshot));
+        QVERIFY2(report.ok() && report->ok(), qPrintable(report.ok() ? report->message : report.errorString()));
+        QCOMPARE(report->count(RestoreReport::Outcome::Restored), 1);
+        const auto back = f.gateway.group(k);
+        QVERIFY(back);
+        QVERIFY(sameFamilies(back->families, saved->families));
+        bool negativeZero = false;
+        for (const MetricFamily &family : back->families) {
+            if (family.name == u"z"_s)
+                negativeZero = family.series.first().value == 0 && std::signbit(family.series.first().value);
+        }
+        QVERIFY(negativeZero);
+    }
+
+    // Item 12: undoing a group whose last push had failed does not turn it
+    // into a successful one silently: it is restored in that state.
+    void restoreKeepsAFailedLastPush()
+    {
+        Fixture f;
+        QVERIFY(f.start());
+        const GroupingKey k = key(u"{job=\"failing\"}"_s);
+        QCOMPARE(f.gateway.push(k, "a 1\n"), 200);
+        QCOMPARE(f.gateway.push(k, "a 2 1700000000000\n"), 400); // a timestamp: refused, the push failed
+        const auto saved = f.gateway.group(k);
+        QVERIFY(saved);
+        QVERIFY(!saved->lastPushSuccessful);
+        Snapshot snapshot;
+        snapshot.created = QDateTime::currentDateTimeUtc();
+        snapshot.action = u"bulk-delete"_s;
+        snapshot.groups.append(*saved);
+        QVERIFY(awaitFuture(f.gateway.client().deleteGroup(k)).ok());
+        QVERIFY(f.gateway.waitForGroups([](const QList<Group> &groups) { return groups.isEmpty(); }));
+        const auto report = awaitFuture(f.ops->restore(snapshot));
+        QVERIFY2(report.ok() && report->ok(), qPrintable(report.ok() ? report->message : report.errorString()));
+        QCOMPARE(report->count(RestoreReport::Outcome::Restored), 1);
+        QVERIFY2(report->items.first().error.contains(u"its last push had failed"_s), qPrintable(report->items.first().error));
+        QVERIFY2(report->message.contains(u"had a failed last push"_s), qPrintable(report->message));
+        const auto back = f.gateway.group(k);
+        QVERIFY(back);
+        QVERIFY(!back->lastPushSuccessful);
+        QVERIFY(sameFamilies(back->families, saved->families));
     }
 
     void restoreSkipsExistingWhenAsked()

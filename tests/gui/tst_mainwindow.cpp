@@ -10,11 +10,13 @@
 #include "items/grouptablemodel.h"
 #include "views/window/mainwindow.h"
 #include "gateway/poller.h"
+#include "session/gatewaysession.h"
 #include "builders.h"
 #include "testgateway.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -164,6 +166,37 @@ private Q_SLOTS:
         QVERIFY(!window.isShowingOutdatedData());
         QVERIFY(window.outdatedBanner()->isHidden());
         QCOMPARE(visibleKeys(window), QStringList({u"{job=\"kept\"}"_s}));
+    }
+
+    // Item 12: a restart that lost every group is said, with the start time
+    // and how many are gone, instead of a silently empty table.
+    void restartThatLostTheGroupsIsSaid()
+    {
+        TestGateway gateway; // in memory: a restart loses everything
+        QVERIFY(gateway.start());
+        QCOMPARE(gateway.push(u"{job=\"a\"}"_s, "z 1\n"), 200);
+        QCOMPARE(gateway.push(u"{job=\"b\"}"_s, "z 1\n"), 200);
+        MainWindow window;
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        QVERIFY(window.openGateway(gateway.url().toString()));
+        QVERIFY(refreshed.wait(10000));
+        auto *view = window.views().at(0);
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()->hasStatus(), 10000);
+        QCOMPARE(view->groupModel()->rowCount(), 2);
+
+        QVERIFY(gateway.gateway().restartAndWait());
+        QSignalSpy restarted(view->session(), &GatewaySession::restartDetected);
+        window.poller()->refreshNow();
+        QVERIFY(restarted.wait(10000));
+        auto *hint = view->findChild<QLabel *>(u"emptyHint"_s);
+        QVERIFY(hint);
+        QTRY_VERIFY(hint->isVisible());
+        QVERIFY2(hint->text().startsWith(u"The gateway restarted at "_s) && hint->text().contains(u"2 group(s) it held before are gone"_s),
+                 qPrintable(hint->text()));
+        window.resize(900, 500);
+        QCoreApplication::processEvents();
+        window.grab().save(u"/tmp/mainwindow-restart-lost-groups.png"_s);
     }
 
     void fleetOfGateways()

@@ -27,6 +27,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -258,6 +259,78 @@ private Q_SLOTS:
         QCOMPARE(keyTexts(*afterReal), sorted(others + QStringList{u"{job=\"batch-late\"}"_s}));
         for (const QString &k : others)
             QVERIFY(sameGroup(*find(*afterReal, key(k)), *find(*before, key(k))));
+    }
+
+    // Item 12: Return in the matcher only refreshes the preview: no run
+    // starts, the dialog stays open.
+    void returnInTheMatcherOnlyRefreshesThePreview()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        for (const QString &k : {u"{job=\"batch-1\"}"_s, u"{job=\"batch-2\"}"_s, u"{job=\"other\"}"_s})
+            QCOMPARE(gateway.push(k, "m 1\n"), 200);
+        const auto before = gateway.groups();
+        QVERIFY(before);
+        GatewaySession session(gateway.url());
+        DeleteDialog dialog(DeleteDialog::Mode::Matcher, &session, *before);
+        dialog.setBulkOptions(fastOptions());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::keyClicks(dialog.matcherEdit(), u"{job=~\"batch-.*\"}"_s);
+        QTest::keyClick(dialog.matcherEdit(), Qt::Key_Return);
+        QCOMPARE(dialog.preview().size(), 2);
+        QTest::keyClick(dialog.matcherEdit(), Qt::Key_Enter, Qt::KeypadModifier);
+        QTest::qWait(200);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.isRunning());
+        QVERIFY(!dialog.hasFinished());
+        QCOMPARE(dialog.result(), 0);
+        QCOMPARE(gateway.groups()->size(), 3);
+    }
+
+    // Item 12: with the gateway gone mid-run, Stop still works while the
+    // run waits for it (verification would retry for a minute).
+    void stopWorksWhileTheGatewayIsDown()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QList<GroupingKey> keys;
+        for (int i = 0; i < 300; ++i)
+            keys.append(key(u"{job=\"down\",instance=\"i%1\"}"_s.arg(i)));
+        for (const GroupingKey &k : keys)
+            QCOMPARE(gateway.push(k, "m 1\n"), 200);
+        const auto before = gateway.groups();
+        QVERIFY(before);
+        GatewaySession session(gateway.url());
+        DeleteDialog dialog(DeleteDialog::Mode::Selection, &session, *before);
+        BulkDeleteOptions options = fastOptions(2);
+        options.verifyTimeoutMs = 60000;
+        options.batchSize = 300;
+        options.stopAfterNetworkErrors = 4;
+        dialog.setBulkOptions(options);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *view = dialog.findChild<BulkDeleteView *>();
+        QVERIFY(view);
+        bool stopped = false;
+        QSignalSpy finished(&dialog, &DeleteDialog::deleteFinished);
+        dialog.startDelete();
+        QTRY_VERIFY_WITH_TIMEOUT(view->statusText().startsWith(u"Deleting: "_s), 10000);
+        gateway.gateway().stop();
+        stopped = true;
+        QTRY_VERIFY_WITH_TIMEOUT(view->statusText().startsWith(u"Verifying"_s), 20000);
+        QVERIFY(view->cancelButton()->isEnabled());
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(stopped);
+        QVERIFY(dialog.closeButton()->isEnabled());
+        QCOMPARE(dialog.report().count(DeleteOutcome::Deleted), 0);
+        QVERIFY(dialog.report().count(DeleteOutcome::Unverified) > 0);
+        QVERIFY2(view->statusText().startsWith(u"Stopped waiting: "_s), qPrintable(view->statusText()));
+        grab(&dialog, u"bulk-stopped-gateway-down"_s);
     }
 
     void cancelMidRunLeavesAConsistentReport()
@@ -666,6 +739,10 @@ private Q_SLOTS:
         QTRY_VERIFY(!window.findChild<DeleteDialog *>());
         QVERIFY(!gateway.group(k));
 
+        // Pushed again since the delete: undo says it will replace it.
+        QCOMPARE(gateway.push(k, "m 5\n"), 200);
+        QVERIFY(awaitFuture(session.readGroups()).ok());
+
         // Ctrl+Z asks first, then pushes the snapshot back.
         QVERIFY(controller.undoAction()->isEnabled());
         // The offscreen platform does not hand activation back to the window
@@ -676,6 +753,9 @@ private Q_SLOTS:
         QTRY_VERIFY2(controller.pendingConfirmation(), qPrintable(controller.lastMessage() + u" busy="_s + QString::number(controller.isBusy())));
         QMessageBox *box = controller.pendingConfirmation();
         QVERIFY(box->informativeText().contains(u"push time"_s));
+        QVERIFY2(box->informativeText().contains(u"1 group(s) exist on the gateway now and will be replaced"_s)
+                     && box->informativeText().contains(k.toString() + u" (pushed "_s),
+                 qPrintable(box->informativeText()));
         QTRY_VERIFY(box->isVisible());
         grab(box, u"undo-confirm"_s);
         QSignalSpy restored(&controller, &OperationsController::restoreFinished);

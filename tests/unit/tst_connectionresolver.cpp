@@ -95,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(!none);
         QCOMPARE(none.error().kind, Error::Invalid);
         QCOMPARE(none.errorString(),
-                 u"no connection profile \"prod\" (known: none; add one in PushDeck's Gateway > Connections)"_s);
+                 u"no connection profile \"prod\" (known: none; add one with pushdeckctl profile add, or in PushDeck's Gateway > Connections)"_s);
 
         ConnectionProfile::save(settings, basicProfile());
         ConnectionProfile other = basicProfile();

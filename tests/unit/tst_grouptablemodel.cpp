@@ -192,6 +192,13 @@ void TestGroupTableModel::labelCells()
     QCOMPARE(model.index(0, 0).data().toString(), u"a"_s);
     QCOMPARE(model.index(2, 0).data(GroupTableModel::KeyRole).value<GroupingKey>(), full);
     QCOMPARE(model.index(2, 3).data(GroupTableModel::KeyTextRole).toString(), full.toString());
+
+    // Item 3: control and bidirectional characters in a label value are
+    // shown escaped (visible), never passed to the view raw.
+    const GroupingKey forged = key({{u"job"_s, u"a"_s}, {u"instance"_s, u"\x1b[2Kok\u202e"_s}});
+    model.setGroups({gaugeGroup(forged, Now)}, Now);
+    QCOMPARE(model.index(0, model.labelColumn(u"instance")).data().toString(), u"\\x1b[2Kok\\u202e"_s);
+    QCOMPARE(model.index(0, model.labelColumn(u"instance")).data(GroupTableModel::SortRole).toString(), u"\x1b[2Kok\u202e"_s);
 }
 
 void TestGroupTableModel::fixedCells()

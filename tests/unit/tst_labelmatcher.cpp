@@ -65,7 +65,7 @@ void TestLabelMatcher::parse_data()
     // PromQL's other string forms, written back double-quoted.
     QTest::newRow("single quoted") << u"{a='x\"y'}"_s << u"{a=\"x\\\"y\"}"_s << 1;
     QTest::newRow("backtick raw") << u"{a=~`x\\.y`}"_s << u"{a=~\"x\\\\.y\"}"_s << 1;
-    QTest::newRow("go escapes") << u"{a=\"\\t\\x41\\u00e9\\101\"}"_s << u"{a=\"\tA\u00e9A\"}"_s << 1;
+    QTest::newRow("go escapes") << u"{a=\"\\t\\x41\\u00e9\\101\"}"_s << u"{a=\"\\tA\u00e9A\"}"_s << 1; // a tab is written escaped
     QTest::newRow("quoted name") << u"{\"service.name\"=\"x\"}"_s << u"{\"service.name\"=\"x\"}"_s << 1;
     QTest::newRow("quoted classic name") << u"{\"job\"=\"x\"}"_s << u"{job=\"x\"}"_s << 1;
     QTest::newRow("unicode") << u"{a=\"日本\U0001F600\"}"_s << u"{a=\"日本\U0001F600\"}"_s << 1;

@@ -7,7 +7,9 @@
 #include "builders.h"
 #include "core/urls.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QtConcurrent>
 #include <QTemporaryDir>
@@ -16,6 +18,9 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <thread>
+
+#include <sys/stat.h>
 
 using namespace PushDeck;
 
@@ -317,6 +322,93 @@ private Q_SLOTS:
             QCOMPARE(store.load(latest->path)->gatewayUrl, u"http://127.0.0.1:%1"_s.arg(9000 + i));
         }
         QVERIFY(!store.latestFor(u"http://elsewhere:9091"_s));
+    }
+
+    // Item 2: a FIFO or character device is written as it is, never
+    // replaced by a regular file; a directory is refused clearly; a write
+    // error names the OS reason (item 7).
+    void saveToFifoAndDevices()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(u"pipe"_s);
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const Snapshot snapshot = makeSnapshot();
+        QByteArray received;
+        std::thread reader([&] {
+            QFile in(fifo);
+            if (in.open(QIODevice::ReadOnly))
+                received = in.readAll();
+        });
+        const auto saved = snapshot.save(fifo);
+        reader.join();
+        QVERIFY2(saved.ok(), qPrintable(saved.errorString()));
+        struct stat status = {};
+        QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &status), 0);
+        QVERIFY(S_ISFIFO(status.st_mode));
+        const auto back = Snapshot::fromJson(received);
+        QVERIFY2(back.ok(), qPrintable(back.errorString()));
+        compareSnapshots(*back, snapshot);
+
+        const auto full = snapshot.save(u"/dev/full"_s);
+        QVERIFY(!full.ok());
+        QVERIFY2(full.errorString().contains(u"No space left on device"_s), qPrintable(full.errorString()));
+        QVERIFY(QFileInfo(u"/dev/full"_s).exists());
+        QCOMPARE(::stat("/dev/full", &status), 0);
+        QVERIFY(S_ISCHR(status.st_mode));
+
+        const auto directory = snapshot.save(dir.path());
+        QVERIFY(!directory.ok());
+        QVERIFY2(directory.errorString().contains(u"it is a directory"_s), qPrintable(directory.errorString()));
+
+        // A regular file is replaced atomically and keeps its permissions.
+        const QString regular = dir.filePath(u"snap.json"_s);
+        QFile existing(regular);
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("old");
+        existing.close();
+        QVERIFY(existing.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(snapshot.save(regular).ok());
+        QCOMPARE(QFile(regular).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFileDevice::Permissions());
+        compareSnapshots(*Snapshot::load(regular), snapshot);
+    }
+
+    // Item 11: a 0-byte file (a kill while an older version wrote) is never
+    // offered as undo.
+    void emptyFilesAreNoSnapshots()
+    {
+        QTemporaryDir dir;
+        SnapshotStore store(dir.path());
+        Snapshot first = makeSnapshot();
+        first.created = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC);
+        const auto saved = store.save(first);
+        QVERIFY(saved.ok());
+        QFile empty(dir.filePath(u"snapshot-20260102T030405.999Z-delete.json"_s));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        QCOMPARE(store.list().size(), 1);
+        QCOMPARE(store.latest()->path, *saved);
+        // No temporary files are left next to the snapshots.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+    }
+
+    // Item 4: a path that exists wins over a name in the store.
+    void existingPathWinsOverStoreName()
+    {
+        QTemporaryDir store;
+        QTemporaryDir cwd;
+        const QString previous = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(cwd.path()));
+        Snapshot local = makeSnapshot();
+        local.note = u"local"_s;
+        QVERIFY(local.save(u"snap.json"_s).ok());
+        Snapshot stored = makeSnapshot();
+        stored.note = u"stored"_s;
+        QVERIFY(stored.save(store.filePath(u"snap.json"_s)).ok());
+        const SnapshotStore snapshots(store.path());
+        const auto loaded = snapshots.load(u"snap.json"_s);
+        QDir::setCurrent(previous);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorString()));
+        QCOMPARE(loaded->note, u"local"_s);
     }
 
     void defaults()

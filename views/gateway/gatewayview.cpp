@@ -340,6 +340,7 @@ void GatewayView::setSession(GatewaySession *session)
             connect(m_session, &GatewaySession::refreshed, this, &GatewayView::onRefreshed),
             connect(m_session, &GatewaySession::refreshFailed, this, &GatewayView::onRefreshFailed),
             connect(m_session, &GatewaySession::stateChanged, this, &GatewayView::stateChanged),
+            connect(m_session, &GatewaySession::restartDetected, this, [this] { updateEmptyHint(); }),
             connect(m_session, &GatewaySession::policyChanged, this, &GatewayView::syncPolicy),
             connect(m_session, &GatewaySession::trackedSeriesChanged, this, &GatewayView::trackedSeriesChanged),
             connect(m_session, &GatewaySession::ticked, this, [this](double now) {
@@ -663,6 +664,8 @@ void GatewayView::updateEmptyHint()
     QString hint;
     if (!m_session)
         hint = tr("Enter a gateway URL above (for example http://localhost:9091), or start PushDeck with --demo.");
+    else if (total == 0 && read && !m_session->restartNotice().isEmpty())
+        hint = m_session->restartNotice();
     else if (total == 0 && read)
         hint = tr("This gateway holds no groups.");
     else if (total > 0 && shown == 0)

@@ -69,6 +69,8 @@ void BulkDeleteView::start(GatewaySession *session, const QList<PruneCandidate> 
     m_report = {};
     m_table->setCandidates(previewed);
     m_summary->hide();
+    m_verifying = false;
+    m_cancel->setText(tr("Stop sending"));
     m_cancel->setEnabled(!options.dryRun);
     m_cancel->setVisible(true);
     m_bar->setRange(0, std::max<int>(1, int(previewed.size())));
@@ -91,9 +93,25 @@ void BulkDeleteView::cancel()
 {
     if (!m_running || !m_deleter)
         return;
+    // Stop always works: the first click stops sending (what was sent is
+    // verified), a click while verifying or a second click stops waiting for
+    // a gateway that does not answer (unconfirmed keys are unverified).
+    const bool stopWaiting = m_deleter->report().cancelled || m_verifying;
     m_deleter->cancel();
-    m_cancel->setEnabled(false);
+    if (stopWaiting) {
+        m_cancel->setEnabled(false);
+        m_status->setText(tr("Stopping: keys the gateway has not confirmed are reported unverified…"));
+        return;
+    }
+    showStopWaiting();
     m_status->setText(tr("Stopping: requests already sent finish, then the gateway is re-read to check every key…"));
+}
+
+void BulkDeleteView::showStopWaiting()
+{
+    m_cancel->setText(tr("Stop waiting"));
+    m_cancel->setToolTip(tr("Stop waiting for the gateway: keys it has not confirmed deleted are reported "
+                            "unverified. The audit log and the undo snapshot stay complete."));
 }
 
 QString BulkDeleteView::statusText() const
@@ -117,7 +135,9 @@ void BulkDeleteView::onProgress(int done, int total)
 
 void BulkDeleteView::onVerifying(int attempt)
 {
-    m_cancel->setEnabled(false);
+    m_verifying = true;
+    if (!m_dryRun)
+        showStopWaiting();
     m_status->setText(attempt <= 1 ? tr("Verifying: reading the gateway back…")
                                    : tr("Verifying: reading the gateway back (read %1; the gateway applies deletes "
                                         "from a queue)…")
@@ -135,12 +155,18 @@ void BulkDeleteView::onFinished(const BulkDeleteReport &report)
     const int sent = int(std::count_if(report.keys.cbegin(), report.keys.cend(), [](const KeyDeleteReport &k) { return k.sent; }));
     m_bar->setRange(0, std::max<int>(1, int(report.keys.size())));
     m_bar->setValue(sent);
-    m_bar->setFormat(report.dryRun ? tr("nothing sent (dry run)") : tr("%1 of %2 sent, verified").arg(sent).arg(report.keys.size()));
+    const int unverified = report.count(DeleteOutcome::Unverified);
+    m_bar->setFormat(report.dryRun   ? tr("nothing sent (dry run)")
+                     : unverified > 0 ? tr("%1 of %2 sent, %3 unconfirmed").arg(sent).arg(report.keys.size()).arg(unverified)
+                                      : tr("%1 of %2 sent, verified").arg(sent).arg(report.keys.size()));
     m_table->setReport(report);
 
     QString status;
     if (report.dryRun)
         status = tr("Dry run finished: nothing was sent. These groups would be deleted.");
+    else if (report.cancelled && unverified > 0)
+        status = tr("Stopped waiting: %n key(s) the gateway did not confirm are unverified (they may be deleted "
+                    "or not); the rest below have been checked.", nullptr, unverified);
     else if (report.cancelled)
         status = tr("Stopped. Every key below has been checked against the gateway.");
     else if (report.allDeleted())

@@ -32,7 +32,10 @@ public:
     // audited to its end, if this view goes.
     void start(GatewaySession *session, const QList<PruneCandidate> &previewed, const BulkDeleteOptions &options);
     // Stops sending; requests in flight finish, then the gateway is re-read
-    // and every key still gets an outcome.
+    // and every key still gets an outcome. While verifying, or a second
+    // time ("Stop waiting"): stops waiting for a gateway that does not
+    // answer; unconfirmed keys are unverified. The button is never disabled
+    // while a run can still wait.
     void cancel();
 
     bool isRunning() const { return m_running; }
@@ -51,6 +54,7 @@ Q_SIGNALS:
     void finished(const BulkDeleteReport &report);
 
 private:
+    void showStopWaiting();
     void onProgress(int done, int total);
     void onVerifying(int attempt);
     void onFinished(const BulkDeleteReport &report);
@@ -58,6 +62,7 @@ private:
     QPointer<BulkDeleter> m_deleter;
     BulkDeleteReport m_report;
     bool m_running = false;
+    bool m_verifying = false;
     bool m_finished = false;
     bool m_dryRun = false;
 

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QKeyEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -298,6 +299,18 @@ void DeleteDialog::onRunFinished(const BulkDeleteReport &report)
     Q_EMIT deleteFinished(report);
     if (m_closeWhenDone)
         QDialog::reject();
+}
+
+void DeleteDialog::keyPressEvent(QKeyEvent *event)
+{
+    // QDialog clicks its default button on Return: an autoDefault button
+    // becomes the default when focused, so the Delete button could start a
+    // run from the matcher. Deleting takes a click on Delete (or Space on it).
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void DeleteDialog::reject()

@@ -81,6 +81,11 @@ Q_SIGNALS:
     // Matcher mode: the preview was recomputed (typing, reload).
     void previewChanged();
 
+protected:
+    // Return or Enter never starts a run from the keyboard: in the matcher
+    // it refreshes the preview (QLineEdit::returnPressed) and nothing more.
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     void updatePreview();
     void updateButtons();

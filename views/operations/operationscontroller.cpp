@@ -467,6 +467,30 @@ void OperationsController::confirmRestore(const QString &path)
             details << tr("%n group(s) created by that action will be deleted: %1", nullptr, int(snapshot.createdKeys.size()))
                            .arg(keys.join(u", "_s) + (snapshot.createdKeys.size() > 5 ? u", …"_s : QString()));
         }
+        // Say which groups exist now and lose their current content (pushed
+        // again since the snapshot, as the session last read them).
+        QStringList replaced;
+        int failedState = 0;
+        for (const Group &saved : snapshot.groups) {
+            if (!saved.lastPushSuccessful)
+                ++failedState;
+            const auto &now = m_session->groups();
+            const auto it = std::find_if(now.cbegin(), now.cend(), [&](const Group &g) { return g.key == saved.key; });
+            if (it != now.cend())
+                replaced << (it->pushTime > 0 ? tr("%1 (pushed %2)")
+                                                      .arg(it->key.toString(),
+                                                           timeText(QDateTime::fromMSecsSinceEpoch(
+                                                               qint64(it->pushTime * 1000), Qt::UTC)))
+                                              : it->key.toString());
+        }
+        if (!replaced.isEmpty())
+            details << tr("%n group(s) exist on the gateway now and will be replaced by the saved content (what was "
+                          "pushed to them since is lost): %1",
+                          nullptr, int(replaced.size()))
+                           .arg(replaced.mid(0, 5).join(u", "_s) + (replaced.size() > 5 ? u", …"_s : QString()));
+        if (failedState > 0)
+            details << tr("%n group(s) had a failed last push when saved and are restored in that state.", nullptr,
+                          failedState);
         if (!snapshot.gatewayUrl.isEmpty() && snapshot.gatewayUrl != here)
             details << tr("Note: the snapshot was taken on %1, but it will be restored to %2.").arg(snapshot.gatewayUrl, here);
         auto *box = new QMessageBox(QMessageBox::Question, tr("Undo"), text, QMessageBox::NoButton, m_window);
