@@ -10,6 +10,7 @@
 #include "views/charts/pushtimelineview.h"
 #include "views/charts/stalenesstrendview.h"
 #include "views/gateway/gatewayview.h"
+#include "views/staleness/rulesdialog.h"
 #include "views/window/mainwindow.h"
 #include "gateway/poller.h"
 #include "builders.h"
@@ -124,6 +125,51 @@ private Q_SLOTS:
         const int state = columnNamed(table, u"State"_s);
         QVERIFY2(table->horizontalHeader()->sectionSize(state) < 200,
                  qPrintable(QString::number(table->horizontalHeader()->sectionSize(state))));
+        window.shutdown();
+    }
+
+    // QT_SCALE_FACTOR=2 on 1920×1080 leaves 960×540 logical pixels: the
+    // window and the rules dialog must fit (minimum sizes are logical, so the
+    // check holds at any scale; the issue measured 1604×1390 and 1520×1240).
+    void fitsSmallScreens()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QCOMPARE(gateway.push(u"{job=\"a\",instance=\"b\"}"_s, "x 1\n"), 200);
+        MainWindow window;
+        window.resize(960, 540);
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        QVERIFY(window.openGateway(gateway.url().toString()));
+        QVERIFY(refreshed.wait(10000));
+        const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+        QVERIFY2(minimum.width() <= 960 && minimum.height() <= 540,
+                 qPrintable(u"window minimum %1×%2"_s.arg(minimum.width()).arg(minimum.height())));
+        // The filter stays in the window, not in the toolbar's overflow menu.
+        QVERIFY(window.filterEdit()->isVisible());
+        QVERIFY(!window.filterEdit()->visibleRegion().isEmpty());
+
+        // The demo adds the pitfalls panel: still within the screen.
+        TestGateway demo;
+        QVERIFY(demo.start());
+        MainWindow demoWindow;
+        demoWindow.resize(960, 540);
+        demoWindow.show();
+        QSignalSpy first(&demoWindow, &MainWindow::firstRefreshFinished);
+        demoWindow.startDemo(&demo.gateway());
+        QVERIFY(first.wait(30000));
+        const QSize demoMinimum = demoWindow.minimumSizeHint().expandedTo(demoWindow.minimumSize());
+        QVERIFY2(demoMinimum.width() <= 960 && demoMinimum.height() <= 540,
+                 qPrintable(u"demo window minimum %1×%2"_s.arg(demoMinimum.width()).arg(demoMinimum.height())));
+        demoWindow.shutdown();
+
+        RulesDialog dialog(StalenessPolicy{});
+        dialog.show();
+        const QSize rules = dialog.minimumSizeHint().expandedTo(dialog.minimumSize());
+        QVERIFY2(rules.width() <= 960 && rules.height() <= 540,
+                 qPrintable(u"rules dialog minimum %1×%2"_s.arg(rules.width()).arg(rules.height())));
+        QVERIFY2(dialog.sizeHint().width() <= 960 && dialog.sizeHint().height() <= 540,
+                 qPrintable(u"rules dialog opens at %1×%2"_s.arg(dialog.sizeHint().width()).arg(dialog.sizeHint().height())));
         window.shutdown();
     }
 

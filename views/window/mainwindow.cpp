@@ -52,6 +52,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSystemTrayIcon>
 #include <QSortFilterProxyModel>
@@ -1082,10 +1083,18 @@ void MainWindow::setPitfallsPanel(DemoScenarios *scenarios)
     connect(panel, &PitfallsPanel::groupsActivated, this, [this](const QList<GroupingKey> &keys) {
         currentView()->selectGroups(keys);
     });
-    if (m_pitfalls)
-        m_pitfalls->deleteLater();
+    // In a scroll area: the guide's parts together are taller than a small
+    // screen (721 px with the default font; 960×540 logical at a scale of
+    // 2), and a dock's minimum would push the window off the screen.
+    auto *scroll = new QScrollArea(m_pitfallsDock);
+    scroll->setObjectName(u"pitfallsScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(panel);
+    if (QWidget *old = m_pitfallsDock->widget())
+        old->deleteLater(); // the old panel with it
     m_pitfalls = panel;
-    m_pitfallsDock->setWidget(panel);
+    m_pitfallsDock->setWidget(scroll);
 }
 
 void MainWindow::updateCharts()
