@@ -16,6 +16,7 @@
 #include "builders.h"
 #include "testgateway.h"
 
+#include <QComboBox>
 #include <QDateTimeAxis>
 #include <QDir>
 #include <QDockWidget>
@@ -158,6 +159,8 @@ private Q_SLOTS:
         QSignalSpy first(&demoWindow, &MainWindow::firstRefreshFinished);
         demoWindow.startDemo(&demo.gateway());
         QVERIFY(first.wait(30000));
+        // The URL box shows where the tab is, also for the demo.
+        QTRY_COMPARE(demoWindow.urlBox()->currentText(), demo.url().toDisplayString(QUrl::RemoveUserInfo));
         const QSize demoMinimum = demoWindow.minimumSizeHint().expandedTo(demoWindow.minimumSize());
         QVERIFY2(demoMinimum.width() <= 960 && demoMinimum.height() <= 540,
                  qPrintable(u"demo window minimum %1×%2"_s.arg(demoMinimum.width()).arg(demoMinimum.height())));
@@ -258,6 +261,17 @@ private Q_SLOTS:
         QTest::keyClick(window.filterEdit(), Qt::Key_Escape);
         QVERIFY(window.filterEdit()->text().isEmpty());
         QTRY_COMPARE(window.filterProxy()->rowCount(), 2);
+
+        // The URL box shows the tab's gateway; Ctrl+T on it asks for a new
+        // URL there (focus, empty box) instead of reopening the same one.
+        QCOMPARE(window.urlBox()->currentText(), gateway.url().toDisplayString(QUrl::RemoveUserInfo));
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_T, Qt::ControlModifier);
+        QTRY_VERIFY(window.urlBox()->hasFocus());
+        QVERIFY(window.urlBox()->currentText().isEmpty());
+        QCOMPARE(window.views().size(), 1);
+        QTest::keyClick(window.urlBox(), Qt::Key_Escape);
+        QTRY_COMPARE(window.urlBox()->currentText(), gateway.url().toDisplayString(QUrl::RemoveUserInfo));
 
         // Pause is not on Ctrl+P (Print elsewhere).
         for (QAction *action : window.findChildren<QAction *>()) {

@@ -317,6 +317,9 @@ void MainWindow::buildToolBar()
     m_urlCombo->addItems(QSettings().value(u"recentGateways"_s).toStringList());
     m_urlCombo->setCurrentText({});
     m_urlCombo->setAccessibleName(tr("Gateway URL"));
+    // Keys reach the combo first (it hands them to its line edit by a direct
+    // call that filters do not see): watch both.
+    m_urlCombo->installEventFilter(this);
     m_urlCombo->lineEdit()->installEventFilter(this);
     connect(m_urlCombo->lineEdit(), &QLineEdit::returnPressed, this, [this] {
         openGateway(m_urlCombo->currentText(), m_newTabPending);
@@ -882,6 +885,7 @@ void MainWindow::startDemo(LocalGateway *gateway)
     m_pitfallsDock->raise();
     m_tabs->setTabText(m_tabs->indexOf(view), tr("Demo %1").arg(view->displayName()));
     setWindowTitle(tr("Demo gateway %1 — PushDeck").arg(view->displayName()));
+    showUrlOfCurrentTab(); // the demo's port, not the placeholder
     updateFleet(view);
     updateStatusBar();
 }
