@@ -176,6 +176,55 @@ private Q_SLOTS:
         window.shutdown();
     }
 
+    // The issue saw `instance` move from 2nd to 4th after a bulk delete and a
+    // re-push: the layout is kept by name while a column is gone.
+    void columnOrderSurvivesAColumnThatVanishes()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        const GroupingKey withInstance = key(u"{job=\"a\",instance=\"i1\"}"_s);
+        QCOMPARE(gateway.push(withInstance, "x 1\n"), 200);
+        QCOMPARE(gateway.push(u"{job=\"b\",zone=\"z1\",rack=\"r1\"}"_s, "x 1\n"), 200);
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        QVERIFY(window.openGateway(gateway.url().toString()));
+        QVERIFY(refreshed.wait(10000));
+        QTableView *table = window.groupTable();
+        QHeaderView *header = table->horizontalHeader();
+        const auto visualOrder = [&] {
+            QStringList names;
+            for (int v = 0; v < header->count(); ++v)
+                names.append(table->model()->headerData(header->logicalIndex(v), Qt::Horizontal).toString());
+            return names;
+        };
+        // The user puts instance last of the labels.
+        const QStringList before = visualOrder();
+        const int instanceAt = int(before.indexOf(u"instance"_s));
+        const int rackAt = int(before.indexOf(u"rack"_s));
+        const int zoneAt = int(before.indexOf(u"zone"_s));
+        QVERIFY(instanceAt >= 0 && rackAt >= 0 && zoneAt >= 0);
+        header->moveSection(instanceAt, std::max(rackAt, zoneAt));
+        const QStringList chosen = visualOrder();
+        QVERIFY(chosen != before);
+
+        // The only group with an instance goes: the column vanishes.
+        QCOMPARE(gateway.deleteGroup(withInstance), 202);
+        refreshed.clear();
+        window.poller()->refreshNow();
+        QVERIFY(refreshed.wait(10000));
+        QTRY_VERIFY(!visualOrder().contains(u"instance"_s));
+        // It is pushed again: the column returns to where the user put it.
+        QCOMPARE(gateway.push(withInstance, "x 1\n"), 200);
+        refreshed.clear();
+        window.poller()->refreshNow();
+        QVERIFY(refreshed.wait(10000));
+        QTRY_VERIFY(visualOrder().contains(u"instance"_s));
+        QCOMPARE(visualOrder(), chosen);
+        window.shutdown();
+    }
+
     void chartLabelsFitIn360()
     {
         const double now = std::floor(double(QDateTime::currentSecsSinceEpoch()));
