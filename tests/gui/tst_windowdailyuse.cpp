@@ -6,6 +6,7 @@
 #include "items/groupfilterproxy.h"
 #include "items/grouptablemodel.h"
 #include "views/charts/agechartview.h"
+#include "views/charts/chartpanel.h"
 #include "views/charts/chartview.h"
 #include "views/charts/pushtimelineview.h"
 #include "views/charts/stalenesstrendview.h"
@@ -27,6 +28,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <QStatusBar>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -333,6 +337,62 @@ private Q_SLOTS:
             listed = listed || keys.contains(u"Ctrl+Shift+P"_s);
         QVERIFY(listed);
         QVERIFY(window.aboutText().contains(QString::fromLatin1(qVersion())));
+        window.shutdown();
+    }
+
+    // Feedback a user (or a screen reader) gets: why a selector is invalid,
+    // under the box; copies confirmed in the status bar; named widgets; each
+    // chart's numbers as a table.
+    void feedbackAndAccessibility()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        QCOMPARE(gateway.push(u"{job=\"a\"}"_s, "x 1\n"), 200);
+        QCOMPARE(gateway.push(u"{job=\"b\"}"_s, "x 1\n"), 200);
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        QVERIFY(window.openGateway(gateway.url().toString()));
+        QVERIFY(refreshed.wait(10000));
+
+        window.filterEdit()->setText(u"{job=~\"(\"}"_s);
+        QTRY_VERIFY(window.filterError()->isVisible());
+        QVERIFY(!window.filterError()->text().isEmpty());
+        window.filterEdit()->setText(u"{job=\"a\"}"_s);
+        QTRY_VERIFY(!window.filterError()->isVisible());
+        QTRY_COMPARE(window.filterProxy()->rowCount(), 1);
+
+        QVERIFY(window.selectGroup(key(u"{job=\"a\"}"_s)));
+        QAction *copyRows = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C))
+                copyRows = action;
+        }
+        QVERIFY(copyRows);
+        copyRows->trigger();
+        QVERIFY2(window.statusBar()->currentMessage().contains(u"Copied 1 row"_s), qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(QGuiApplication::clipboard()->text().contains(u"\ta"_s) || QGuiApplication::clipboard()->text().contains(u"a\t"_s));
+
+        for (QWidget *widget : QList<QWidget *>{window.groupTable(), window.filterEdit(), window.urlBox(), window.stateFilter()})
+            QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
+        QCOMPARE(window.chartPanels().size(), 4);
+        for (ChartPanel *panel : window.chartPanels()) {
+            QVERIFY(!panel->accessibleName().isEmpty());
+            panel->setShowingTable(true);
+            QVERIFY(panel->isShowingTable());
+            QVERIFY(panel->tableView()->model()->columnCount() > 0);
+        }
+        // The age chart's table: the groups the filter shows (one), by bucket.
+        const auto charted = [&window] {
+            int all = 0;
+            for (const QStringList &row : window.ageChart()->table().rows)
+                all += row.constLast().toInt();
+            return all;
+        };
+        QTRY_COMPARE(charted(), 1);
+        window.filterEdit()->clear();
+        QTRY_COMPARE(charted(), 2);
         window.shutdown();
     }
 
