@@ -576,6 +576,20 @@ void MainWindow::changeEvent(QEvent *event)
     }
 }
 
+bool MainWindow::event(QEvent *event)
+{
+    // Tabbed docks get a tab bar from QMainWindow (one per group, made when
+    // docks are tabbed, also by the user): its default elides the titles to
+    // "A…" in a narrow dock. Full titles with scroll buttons instead.
+    if (event->type() == QEvent::ChildPolished) { // fully made and set up by then
+        if (auto *bar = qobject_cast<QTabBar *>(static_cast<QChildEvent *>(event)->child())) {
+            bar->setElideMode(Qt::ElideNone);
+            bar->setUsesScrollButtons(true);
+        }
+    }
+    return QMainWindow::event(event);
+}
+
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() != QEvent::KeyPress)
