@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
@@ -134,9 +135,22 @@ int main(int argc, char *argv[])
     if (!screenshot.isEmpty() && window.views().size() >= 2)
         window.tabs()->setCurrentIndex(0);
 
-    if (!screenshot.isEmpty() || !QSettings().contains(u"window/geometry"_s))
+    if (!screenshot.isEmpty()) {
         window.resize(1280, 800); // screenshots always at the same size
-    window.show();
+        window.show();
+    } else if (!QSettings().contains(u"window/geometry"_s)) {
+        // First run: the whole screen where it is small (a 1280×800 laptop,
+        // or 1920×1080 at a scale of 2), else a generous window.
+        const QSize available = window.screen()->availableGeometry().size();
+        if (available.width() <= 1440 || available.height() <= 900) {
+            window.showMaximized();
+        } else {
+            window.resize(std::min(1600, available.width() * 85 / 100), std::min(1000, available.height() * 85 / 100));
+            window.show();
+        }
+    } else {
+        window.show();
+    }
     const int code = app.exec();
     window.shutdown();
     return code;

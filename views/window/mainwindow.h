@@ -24,6 +24,8 @@ namespace PushDeck {
 
 struct ClientOptions;
 class AgeChartView;
+class ChartPanel;
+class DesktopNotifier;
 class DemoScenarios;
 class LintModel;
 class PitfallsPanel;
@@ -103,7 +105,20 @@ public:
     GroupingKey currentKey() const;
     bool selectGroup(const GroupingKey &key);
     QLineEdit *filterEdit() const { return m_filterEdit; }
+    // Under the filter: why a selector is invalid (hidden while it is valid).
+    QLabel *filterError() const { return m_filterError; }
     QComboBox *stateFilter() const { return m_stateCombo; }
+    QComboBox *urlBox() const { return m_urlCombo; }
+    // The chart docks' contents (chart, summary and table view).
+    QList<ChartPanel *> chartPanels() const { return m_chartPanels; }
+    DesktopNotifier *desktopNotifier() const { return m_desktop; }
+    // Writes the rows the filter shows (in the table's order) as CSV or, for
+    // a name ending in .jsonl or .json, JSON Lines. Returns how many.
+    Result<int> exportVisibleGroups(const QString &path);
+    // Every shortcut: what it does and its keys, for the Help menu.
+    QList<std::pair<QString, QString>> shortcutList() const;
+    // The About text: versions of PushDeck, Qt and the current gateway.
+    QString aboutText() const;
     QString statusText() const; // the status bar's labels, joined
     // The current tab's gateway, nullptr when it is not connected.
     GatewaySession *currentSession() const;
@@ -119,15 +134,28 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void buildActions();
     void buildToolBar();
+    QWidget *buildFilterBar();
+    void buildHelpMenu();
+    void showMessage(const QString &text, int timeoutMs = 8000);
+    void startNewTab();
+    void showUrlOfCurrentTab();
+    void openFromNotification(const QVariant &context);
+    void exportTable();
+    // Docks placed for the screen the window is on, when nothing was saved.
+    void firstRunLayout();
     void buildStatusBar();
     GatewayView *addGatewayTab();
     void closeTab(int index);
     void onCurrentTabChanged();
     void onFilterEdited(const QString &text);
+    void showFilterError(const QString &error);
     void applyStateFilter();
     void updateStatusBar();
     void updateFleet(GatewayView *view);
@@ -157,6 +185,16 @@ private:
     QComboBox *m_urlCombo = nullptr;
     QComboBox *m_intervalCombo = nullptr;
     QLineEdit *m_filterEdit = nullptr;
+    QLabel *m_filterError = nullptr;
+    QAction *m_focusFilterAction = nullptr;
+    QAction *m_slashAction = nullptr;
+    QAction *m_copyRowsAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    bool m_newTabPending = false; // Ctrl+T on an empty box: Enter opens a new tab
+    QList<ChartPanel *> m_chartPanels;
+    QList<QDockWidget *> m_chartDocks;
+    DesktopNotifier *m_desktop = nullptr;
+    bool m_demo = false;
     QComboBox *m_stateCombo = nullptr;
     QLabel *m_statusState = nullptr;
     QLabel *m_statusGroups = nullptr;
