@@ -1,6 +1,7 @@
 #include "views/window/mainwindow.h"
 
 #include "views/charts/agechartview.h"
+#include "demo/demoprometheus.h"
 #include "demo/demoscenarios.h"
 #include "demo/demoseeder.h"
 #include "items/lintmodel.h"
@@ -528,7 +529,7 @@ GatewayView *MainWindow::openConnection(const QUrl &url, const ClientOptions &op
     return view;
 }
 
-void MainWindow::startDemo(LocalGateway *gateway)
+void MainWindow::startDemo(LocalGateway *gateway, LocalPrometheus *prometheus)
 {
     GatewayView *view = currentView();
     if (view->session())
@@ -545,8 +546,14 @@ void MainWindow::startDemo(LocalGateway *gateway)
     seeder->start();
     connectOperations(view);
     // The guided pitfalls act on this demo gateway only.
-    setPitfallsPanel(new DemoScenarios(session, gateway, seeder, session));
+    auto *scenarios = new DemoScenarios(session, gateway, seeder, session);
+    // The Prometheus side of each step; without Prometheus it says what
+    // Prometheus would add (the process belongs to whoever runs the demo).
+    auto *side = new DemoPrometheus(scenarios, session, prometheus, session);
+    setPitfallsPanel(scenarios, side);
     m_pitfallsDock->show();
+    // The scenarios, the table and Prometheus side by side need the room.
+    resizeDocks({m_pitfallsDock}, {std::max(460, width() * 2 / 5)}, Qt::Horizontal);
     m_tabs->setTabText(m_tabs->indexOf(view), tr("Demo %1").arg(view->displayName()));
     setWindowTitle(tr("Demo gateway %1 — PushDeck").arg(view->displayName()));
     updateFleet(view);
@@ -639,6 +646,12 @@ void MainWindow::buildDocks()
     m_pitfallsDock = addDock(new QWidget(this), tr("Pitfalls and lint"), "pitfallsDock", Qt::LeftDockWidgetArea);
     setPitfallsPanel(nullptr);
     m_pitfallsDock->hide();
+    m_presenterAction = m_viewMenu->addAction(tr("&Presenter Mode"));
+    m_presenterAction->setObjectName(u"presenterAction"_s);
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_presenterAction->setToolTip(tr("Larger fonts; only the Pitfalls panel and the groups table"));
+    connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
     // First-run proportions: the groups table keeps most of the width.
     resizeDocks({age, m_pitfallsDock}, {360, 270}, Qt::Horizontal);
 
@@ -684,9 +697,9 @@ void MainWindow::notifyTransitions(GatewayView *view)
                         QSystemTrayIcon::Warning, 10000);
 }
 
-void MainWindow::setPitfallsPanel(DemoScenarios *scenarios)
+void MainWindow::setPitfallsPanel(DemoScenarios *scenarios, DemoPrometheus *prometheus)
 {
-    auto *panel = new PitfallsPanel(scenarios, m_lint, m_pitfallsDock);
+    auto *panel = new PitfallsPanel(scenarios, m_lint, prometheus, m_pitfallsDock);
     connect(panel, &PitfallsPanel::groupsActivated, this, [this](const QList<GroupingKey> &keys) {
         currentView()->selectGroups(keys);
     });
@@ -694,6 +707,44 @@ void MainWindow::setPitfallsPanel(DemoScenarios *scenarios)
         m_pitfalls->deleteLater();
     m_pitfalls = panel;
     m_pitfallsDock->setWidget(panel);
+    panel->setPresenterMode(m_presenter);
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    if (on == m_presenter)
+        return;
+    m_presenter = on;
+    if (m_presenterAction->isChecked() != on)
+        m_presenterAction->setChecked(on);
+    const auto docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
+    const auto bars = findChildren<QToolBar *>(Qt::FindDirectChildrenOnly);
+    if (on) {
+        m_stateBeforePresenter = saveState();
+        for (QDockWidget *dock : docks)
+            dock->setVisible(dock == m_pitfallsDock);
+        for (QToolBar *bar : bars)
+            bar->hide();
+        statusBar()->hide();
+        QFont big = font();
+        big.setPointSizeF(big.pointSizeF() * PitfallsPanel::PresenterScale);
+        m_tabs->setFont(big);
+        m_pitfallsDock->setFont(big);
+    } else {
+        m_tabs->setFont(QFont());
+        m_pitfallsDock->setFont(QFont());
+        for (QToolBar *bar : bars)
+            bar->show();
+        statusBar()->show();
+        restoreState(m_stateBeforePresenter);
+    }
+    // The table only: each gateway's detail pane goes while presenting.
+    for (GatewayView *view : std::as_const(m_views)) {
+        if (view->splitter() && view->splitter()->count() > 1)
+            view->splitter()->widget(1)->setVisible(!on);
+    }
+    if (m_pitfalls)
+        m_pitfalls->setPresenterMode(on);
 }
 
 void MainWindow::updateCharts()

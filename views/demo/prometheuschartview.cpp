@@ -1,0 +1,143 @@
+#include "views/demo/prometheuschartview.h"
+
+#include "demo/demoprometheus.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace PushDeck {
+
+namespace {
+
+const QList<QColor> &lineColors()
+{
+    static const QList<QColor> colors{QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28), QColor(0x2c, 0xa0, 0x2c),
+                                      QColor(0xff, 0x7f, 0x0e), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b)};
+    return colors;
+}
+
+// A line split where samples are missing: more than 2.5 steps apart.
+QList<QList<QPointF>> segments(const QList<QPointF> &points)
+{
+    double step = std::numeric_limits<double>::infinity();
+    for (qsizetype i = 1; i < points.size(); ++i)
+        step = std::min(step, points.at(i).x() - points.at(i - 1).x());
+    QList<QList<QPointF>> out;
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        if (out.isEmpty() || (i > 0 && points.at(i).x() - points.at(i - 1).x() > 2.5 * step))
+            out.append(QList<QPointF>());
+        if (std::isfinite(points.at(i).y()))
+            out.last().append(points.at(i));
+    }
+    return out;
+}
+
+} // namespace
+
+PrometheusChartView::PrometheusChartView(DemoPrometheus *prometheus, QWidget *parent)
+    : QChartView(parent)
+    , m_prometheus(prometheus)
+{
+    setObjectName(u"prometheusChart"_s);
+    setRenderHint(QPainter::Antialiasing);
+    auto *chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    m_axisX = new QDateTimeAxis(chart);
+    m_axisX->setFormat(u"HH:mm:ss"_s);
+    m_axisX->setTickCount(4);
+    chart->addAxis(m_axisX, Qt::AlignBottom);
+    m_axisLeft = new QValueAxis(chart);
+    m_axisLeft->setLabelFormat(u"%.0f"_s);
+    chart->addAxis(m_axisLeft, Qt::AlignLeft);
+    m_axisState = new QValueAxis(chart);
+    m_axisState->setRange(-0.05, 1.05);
+    m_axisState->setTickCount(2);
+    m_axisState->setLabelFormat(u"%.0f"_s);
+    m_axisState->setTitleText(tr("up / present"));
+    chart->addAxis(m_axisState, Qt::AlignRight);
+    setChart(chart);
+    m_baseTitle = chart->titleFont();
+    m_baseLegend = chart->legend()->font();
+    m_baseLabels = m_axisX->labelsFont();
+    setMinimumHeight(180);
+    if (m_prometheus)
+        connect(m_prometheus, &DemoPrometheus::changed, this, &PrometheusChartView::rebuild);
+    rebuild();
+}
+
+void PrometheusChartView::setFontScale(double factor)
+{
+    m_fontScale = factor;
+    auto scaled = [factor](QFont font) {
+        font.setPointSizeF(font.pointSizeF() * factor);
+        return font;
+    };
+    chart()->setTitleFont(scaled(m_baseTitle));
+    chart()->legend()->setFont(scaled(m_baseLegend));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_axisX), static_cast<QAbstractAxis *>(m_axisLeft),
+                                static_cast<QAbstractAxis *>(m_axisState)}) {
+        axis->setLabelsFont(scaled(m_baseLabels));
+        axis->setTitleFont(scaled(m_baseLabels));
+    }
+}
+
+int PrometheusChartView::segmentCount() const
+{
+    return int(chart()->series().size());
+}
+
+void PrometheusChartView::rebuild()
+{
+    QChart *chart = this->chart();
+    chart->removeAllSeries();
+    if (!m_prometheus)
+        return;
+    chart->setTitle(m_prometheus->chartTitle());
+    m_axisLeft->setTitleText(m_prometheus->leftAxisTitle());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(now - 180 * 1000), QDateTime::fromMSecsSinceEpoch(now));
+    double maxLeft = 1;
+    const QList<DemoPrometheus::Line> lines = m_prometheus->lines();
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const DemoPrometheus::Line &line = lines.at(i);
+        const bool state = line.axis == DemoPrometheus::Axis::State;
+        QPen pen(lineColors().at(i % lineColors().size()));
+        pen.setWidthF(state ? 3 : 2);
+        if (state)
+            pen.setStyle(Qt::DashLine);
+        bool first = true;
+        for (const QList<QPointF> &segment : segments(line.points)) {
+            if (segment.isEmpty())
+                continue;
+            auto *series = new QLineSeries;
+            series->setName(line.label);
+            series->setPen(pen);
+            series->replace(segment);
+            chart->addSeries(series);
+            series->attachAxis(m_axisX);
+            series->attachAxis(state ? m_axisState : m_axisLeft);
+            if (!state) {
+                for (const QPointF &p : segment)
+                    maxLeft = std::max(maxLeft, p.y());
+            }
+            // One legend entry per line, not per segment.
+            if (!first) {
+                for (QLegendMarker *marker : chart->legend()->markers(series))
+                    marker->setVisible(false);
+            }
+            first = false;
+        }
+    }
+    m_axisLeft->setRange(0, std::ceil(maxLeft * 1.15));
+}
+
+} // namespace PushDeck
