@@ -52,11 +52,11 @@ ScenarioQueries queriesFor(int scenario)
                 {{DemoPrometheus::tr("age"), u"instance"_s, u"time() - push_time_seconds{job=\"disk-cleanup\"}"_s, Axis::Left},
                  {DemoPrometheus::tr("host-a answered"), {},
                   u"count(batch_duration_seconds{job=\"disk-cleanup\",instance=\"host-a\"})"_s, Axis::State}},
-                {{u"batch_duration_seconds{instance=\"host-a\"}"_s,
+                {{u"batch_duration_seconds{job=\"disk-cleanup\",instance=\"host-a\"}"_s,
                   u"batch_duration_seconds{job=\"disk-cleanup\",instance=\"host-a\"}"_s},
-                 {u"time() - push_time_seconds{instance=\"host-a\"}"_s,
+                 {u"time() - push_time_seconds{job=\"disk-cleanup\",instance=\"host-a\"}"_s,
                   u"time() - push_time_seconds{job=\"disk-cleanup\",instance=\"host-a\"}"_s, true},
-                 {u"time() - push_time_seconds{instance=\"host-b\"}"_s,
+                 {u"time() - push_time_seconds{job=\"disk-cleanup\",instance=\"host-b\"}"_s,
                   u"time() - push_time_seconds{job=\"disk-cleanup\",instance=\"host-b\"}"_s, true}},
                 false};
     case DemoScenarios::NoUp:
@@ -194,6 +194,16 @@ QString DemoPrometheus::statusText() const
     if (!m_lastError.isEmpty())
         text += u' ' + tr("Last query failed: %1").arg(m_lastError);
     return text;
+}
+
+QUrl DemoPrometheus::url() const
+{
+    return m_prometheus ? m_prometheus->url() : QUrl();
+}
+
+double DemoPrometheus::scrapeIntervalSeconds() const
+{
+    return m_prometheus ? m_prometheus->options().scrapeIntervalMs / 1000.0 : 0;
 }
 
 QString DemoPrometheus::wouldShow(int scenario)

@@ -61,6 +61,9 @@ public:
     Status status() const;
     // One line: where Prometheus runs and what it does, or why it does not.
     QString statusText() const;
+    // The running Prometheus (empty/0 without one).
+    QUrl url() const;
+    double scrapeIntervalSeconds() const;
     // Without Prometheus: what it would show for this scenario.
     static QString wouldShow(int scenario);
 

@@ -306,7 +306,7 @@ void TestDemoPrometheus::renamedInstance()
     QVERIFY(ghost && ghost->size() == 1);
     const auto age = query(demo.client, u"time() - push_time_seconds{job=\"disk-cleanup\",instance=\"host-a\"}"_s);
     QVERIFY(age && age->size() == 1 && age->first().lastValue() > 15);
-    QTRY_VERIFY(demo.side->observation().contains(u"batch_duration_seconds{instance=\"host-a\"} = "_s));
+    QTRY_VERIFY(demo.side->observation().contains(u"batch_duration_seconds{job=\"disk-cleanup\",instance=\"host-a\"} = "_s));
     QTRY_VERIFY(demo.hasLine(u"age host-a"_s));
     QTRY_VERIFY(demo.hasLine(u"age host-b"_s));
     STEP(s.next()); // deleted

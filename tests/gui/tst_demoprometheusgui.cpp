@@ -126,7 +126,10 @@ void TestDemoPrometheusGui::nextWaitsForPrometheus()
     QVERIFY(demo.start(true, fastPolicy(), u"2s"_s));
     PitfallsPanel *panel = demo.panel();
     QVERIFY(panel->prometheusChart());
-    QTRY_VERIFY(panel->prometheusStatus()->text().contains(u"honor_labels"_s));
+    QTRY_VERIFY(panel->prometheusStatus()->toolTip().contains(u"honor_labels"_s));
+    QVERIFY(panel->prometheusStatus()->text().contains(demo.prometheus->url().authority()));
+    // The panel with its Prometheus part still fits a 1280x800 window.
+    QVERIFY2(demo.window.height() <= 800, qPrintable(QString::number(demo.window.height())));
 
     QVERIFY(awaitFuture(demo.scenarios->selectScenario(DemoScenarios::NoUp)).ok());
     QVERIFY(demo.clickNextAndSettle()); // a healthy job, scraped

@@ -78,6 +78,10 @@ PitfallsPanel::PitfallsPanel(DemoScenarios *scenarios, LintModel *lint, DemoProm
     if (m_scenarios)
         splitter->addWidget(buildScenarioPart());
     splitter->addWidget(buildLintPart());
+    // Wrapped labels (the step, what Next waits for) are as tall as the
+    // narrowest width makes them: keep the panel wide enough to fit 800 px.
+    if (m_prometheus)
+        setMinimumWidth(380);
     if (m_scenarios) {
         splitter->setStretchFactor(0, 2);
         splitter->setStretchFactor(1, 1);
@@ -140,7 +144,7 @@ QWidget *PitfallsPanel::buildScenarioPart()
     m_explanation = new QTextBrowser(part);
     m_explanation->setObjectName(u"explanation"_s);
     m_explanation->setOpenLinks(false);
-    m_explanation->setMinimumHeight(120);
+    m_explanation->setMinimumHeight(m_prometheus ? 80 : 120);
     layout->addWidget(m_explanation, 2);
 
     auto *buttons = new QHBoxLayout;
@@ -181,7 +185,7 @@ QWidget *PitfallsPanel::buildScenarioPart()
     m_outcome->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_outcome->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_outcome->setPlaceholderText(tr("Press Start: each step acts on the demo gateway and shows the result here."));
-    m_outcome->setMinimumHeight(80);
+    m_outcome->setMinimumHeight(m_prometheus ? 56 : 100);
     outcomeLayout->addWidget(m_outcome);
     results->addWidget(outcomePart);
     if (m_prometheus)
@@ -219,7 +223,7 @@ QWidget *PitfallsPanel::buildPrometheusPart(QWidget *parent)
     m_promObservation->setReadOnly(true);
     m_promObservation->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_promObservation->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_promObservation->setMinimumHeight(60);
+    m_promObservation->setMinimumHeight(40);
     layout->addWidget(m_promObservation, 1);
     return part;
 }
@@ -230,7 +234,12 @@ void PitfallsPanel::updatePrometheus()
         return;
     const bool running = m_prometheus->status() == DemoPrometheus::Status::Running;
     QString status = m_prometheus->statusText();
-    if (!running)
+    m_promStatus->setToolTip(status);
+    if (running) // one line: the chart needs the room; the tooltip has it all
+        status = tr("Prometheus %1, scraping the gateway every %2 s")
+                     .arg(m_prometheus->url().authority())
+                     .arg(m_prometheus->scrapeIntervalSeconds());
+    else
         status += u' ' + DemoPrometheus::wouldShow(m_scenarios->currentScenario());
     m_promStatus->setText(status);
     m_promChart->setVisible(running);
@@ -290,12 +299,14 @@ QWidget *PitfallsPanel::buildLintPart()
         connect(m_findings, &QTreeView::clicked, this, &PitfallsPanel::activateFinding);
         connect(m_findings, &QTreeView::activated, this, &PitfallsPanel::activateFinding);
     }
+    if (m_prometheus)
+        m_findings->setMinimumHeight(48);
     layout->addWidget(m_findings, 3);
 
     m_advice = new QTextBrowser(part);
     m_advice->setObjectName(u"advice"_s);
     m_advice->setPlaceholderText(tr("Select a finding to see why it matters and how to fix it."));
-    m_advice->setMinimumHeight(70);
+    m_advice->setMinimumHeight(m_prometheus ? 40 : 70);
     layout->addWidget(m_advice, 2);
     return part;
 }

@@ -3,6 +3,7 @@
 #include "demo/demoprometheus.h"
 
 #include <QDateTime>
+#include <QCategoryAxis>
 #include <QDateTimeAxis>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -58,17 +59,18 @@ PrometheusChartView::PrometheusChartView(DemoPrometheus *prometheus, QWidget *pa
     m_axisLeft = new QValueAxis(chart);
     m_axisLeft->setLabelFormat(u"%.0f"_s);
     chart->addAxis(m_axisLeft, Qt::AlignLeft);
-    m_axisState = new QValueAxis(chart);
-    m_axisState->setRange(-0.05, 1.05);
-    m_axisState->setTickCount(2);
-    m_axisState->setLabelFormat(u"%.0f"_s);
+    m_axisState = new QCategoryAxis(chart);
+    m_axisState->setRange(-0.1, 1.1);
+    m_axisState->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_axisState->append(u"0"_s, 0);
+    m_axisState->append(u"1"_s, 1);
     m_axisState->setTitleText(tr("up / present"));
     chart->addAxis(m_axisState, Qt::AlignRight);
     setChart(chart);
     m_baseTitle = chart->titleFont();
     m_baseLegend = chart->legend()->font();
     m_baseLabels = m_axisX->labelsFont();
-    setMinimumHeight(180);
+    setMinimumHeight(120);
     if (m_prometheus)
         connect(m_prometheus, &DemoPrometheus::changed, this, &PrometheusChartView::rebuild);
     rebuild();
@@ -103,10 +105,18 @@ void PrometheusChartView::rebuild()
         return;
     chart->setTitle(m_prometheus->chartTitle());
     m_axisLeft->setTitleText(m_prometheus->leftAxisTitle());
+    // From the first sample (at least the last minute, at most three) to now:
+    // a scenario's own history fills the width.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(now - 180 * 1000), QDateTime::fromMSecsSinceEpoch(now));
-    double maxLeft = 1;
     const QList<DemoPrometheus::Line> lines = m_prometheus->lines();
+    double first = double(now);
+    for (const DemoPrometheus::Line &line : lines) {
+        if (!line.points.isEmpty())
+            first = std::min(first, line.points.constFirst().x());
+    }
+    const qint64 from = std::clamp(qint64(first) - 5000, now - 180 * 1000, now - 60 * 1000);
+    m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(now));
+    double maxLeft = 1;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const DemoPrometheus::Line &line = lines.at(i);
         const bool state = line.axis == DemoPrometheus::Axis::State;

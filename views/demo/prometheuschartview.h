@@ -6,6 +6,7 @@
 
 #include <QChartView>
 
+class QCategoryAxis;
 class QDateTimeAxis;
 class QValueAxis;
 
@@ -32,7 +33,7 @@ private:
     DemoPrometheus *m_prometheus;
     QDateTimeAxis *m_axisX = nullptr;
     QValueAxis *m_axisLeft = nullptr;
-    QValueAxis *m_axisState = nullptr;
+    QCategoryAxis *m_axisState = nullptr;
     double m_fontScale = 1.0;
     QFont m_baseTitle, m_baseLegend, m_baseLabels;
 };
