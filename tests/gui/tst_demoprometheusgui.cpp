@@ -29,6 +29,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QToolBar>
+#include <QTreeView>
 
 using namespace PushDeck;
 using namespace Qt::StringLiterals;
@@ -185,6 +186,8 @@ void TestDemoPrometheusGui::presenterMode()
     for (QToolBar *bar : window.findChildren<QToolBar *>())
         QVERIFY(!bar->isVisible());
     QCOMPARE(demo.panel()->nextButton()->font().pointSizeF(), pointSize * PitfallsPanel::PresenterScale);
+    QVERIFY(!demo.panel()->findingsView()->isVisible()); // the panel's scenarios only
+    QVERIFY(demo.panel()->outcomeView()->isVisible());
     // A widget with a font of its own grows too.
     QCOMPARE(demo.panel()->outcomeView()->font().pointSizeF(), outcomeSize * PitfallsPanel::PresenterScale);
 
@@ -194,6 +197,7 @@ void TestDemoPrometheusGui::presenterMode()
         QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
     QCOMPARE(demo.panel()->nextButton()->font().pointSizeF(), pointSize);
     QCOMPARE(demo.panel()->outcomeView()->font().pointSizeF(), outcomeSize);
+    QVERIFY(demo.panel()->findingsView()->isVisible());
 }
 
 void TestDemoPrometheusGui::screenshots()

@@ -77,13 +77,15 @@ PitfallsPanel::PitfallsPanel(DemoScenarios *scenarios, LintModel *lint, DemoProm
     layout->addWidget(splitter);
     if (m_scenarios)
         splitter->addWidget(buildScenarioPart());
-    splitter->addWidget(buildLintPart());
+    m_lintPart = buildLintPart();
+    splitter->addWidget(m_lintPart);
     // Wrapped labels (the step, what Next waits for) are as tall as the
     // narrowest width makes them: keep the panel wide enough to fit 800 px.
     if (m_prometheus)
         setMinimumWidth(380);
     if (m_scenarios) {
-        splitter->setStretchFactor(0, 2);
+        // With Prometheus, its chart needs the height more than the lint.
+        splitter->setStretchFactor(0, m_prometheus ? 5 : 2);
         splitter->setStretchFactor(1, 1);
     }
 
@@ -188,8 +190,11 @@ QWidget *PitfallsPanel::buildScenarioPart()
     m_outcome->setMinimumHeight(m_prometheus ? 56 : 100);
     outcomeLayout->addWidget(m_outcome);
     results->addWidget(outcomePart);
-    if (m_prometheus)
+    if (m_prometheus) {
         results->addWidget(buildPrometheusPart(results));
+        results->setStretchFactor(0, 2);
+        results->setStretchFactor(1, 3);
+    }
     layout->addWidget(results, 5);
 
     connect(m_scenarioList, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -380,6 +385,10 @@ void PitfallsPanel::setPresenterMode(bool on)
     }
     if (m_promChart)
         m_promChart->setFontScale(factor);
+    // Presenting the scenarios: their steps, outcome and Prometheus get the
+    // whole height; the lint is for everyday use.
+    if (m_scenarios)
+        m_lintPart->setVisible(!on);
     if (m_scenarioList && m_scenarios) {
         m_scenarioList->setFixedHeight(QWIDGETSIZE_MAX);
         m_scenarioList->setMinimumHeight(0);

@@ -89,6 +89,7 @@ private:
     QTreeView *m_findings = nullptr;
     QTextBrowser *m_advice = nullptr;
     bool m_presenter = false;
+    QWidget *m_lintPart = nullptr;
     QLabel *m_waiting = nullptr;
     QLabel *m_promStatus = nullptr;
     PrometheusChartView *m_promChart = nullptr;

@@ -745,6 +745,20 @@ void MainWindow::setPresenterMode(bool on)
     }
     if (m_pitfalls)
         m_pitfalls->setPresenterMode(on);
+    if (on) {
+        // No chart docks beside the table now: the panel gets half the width,
+        // and the table's columns fit the larger font.
+        resizeDocks({m_pitfallsDock}, {width() / 2}, Qt::Horizontal);
+        if (GatewayView *view = currentView(); view && view->groupTable()) {
+            m_presentedTable = view->groupTable();
+            m_headerBeforePresenter = view->groupTable()->horizontalHeader()->saveState();
+            view->groupTable()->resizeColumnsToContents();
+        }
+    } else if (m_presentedTable) {
+        // The user's column widths, not the presenter's.
+        m_presentedTable->horizontalHeader()->restoreState(m_headerBeforePresenter);
+        m_presentedTable.clear();
+    }
 }
 
 void MainWindow::updateCharts()

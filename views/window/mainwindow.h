@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 
 class QDockWidget;
@@ -199,6 +200,8 @@ private:
     QAction *m_presenterAction = nullptr;
     bool m_presenter = false;
     QByteArray m_stateBeforePresenter;
+    QPointer<QTableView> m_presentedTable;
+    QByteArray m_headerBeforePresenter;
     QHash<GatewayView *, std::shared_ptr<StalenessNotifier>> m_notifiers;
     QHash<const GatewayView *, quint64> m_fleetKeyVersions; // GroupTableModel::keySetVersion() at the last updateFleet
 };
