@@ -47,7 +47,7 @@ ScenarioQueries queriesFor(int scenario)
     using Axis = DemoPrometheus::Axis;
     switch (scenario) {
     case DemoScenarios::RenamedInstance:
-        return {DemoPrometheus::tr("Prometheus: age of disk-cleanup's last push, per instance"),
+        return {DemoPrometheus::tr("What Prometheus sees: the age of disk-cleanup's last push, per instance"),
                 DemoPrometheus::tr("age (s)"),
                 {{DemoPrometheus::tr("age"), u"instance"_s, u"time() - push_time_seconds{job=\"disk-cleanup\"}"_s, Axis::Left},
                  {DemoPrometheus::tr("host-a answered"), {},
@@ -60,7 +60,7 @@ ScenarioQueries queriesFor(int scenario)
                   u"time() - push_time_seconds{job=\"disk-cleanup\",instance=\"host-b\"}"_s, true}},
                 false};
     case DemoScenarios::NoUp:
-        return {DemoPrometheus::tr("Prometheus: up of the gateway, age of invoice-mailer, its alert"),
+        return {DemoPrometheus::tr("What Prometheus sees: up of the gateway, the age of invoice-mailer, its alert"),
                 DemoPrometheus::tr("age (s)"),
                 {{DemoPrometheus::tr("age of invoice-mailer"), {}, u"time() - push_time_seconds{job=\"invoice-mailer\"}"_s, Axis::Left},
                  {u"up"_s, {}, Up, Axis::State},
@@ -71,7 +71,7 @@ ScenarioQueries queriesFor(int scenario)
                  {u"ALERTS{job=\"invoice-mailer\"}"_s, u"ALERTS{job=\"invoice-mailer\"}"_s}},
                 false};
     case DemoScenarios::LostState:
-        return {DemoPrometheus::tr("Prometheus: pushed groups it scrapes, and up"),
+        return {DemoPrometheus::tr("What Prometheus sees: the pushed groups it scrapes, and up"),
                 DemoPrometheus::tr("groups"),
                 {{u"count(push_time_seconds)"_s, {}, u"count(push_time_seconds)"_s, Axis::Left},
                  {u"up"_s, {}, Up, Axis::State}},
@@ -80,7 +80,7 @@ ScenarioQueries queriesFor(int scenario)
                  {DemoPrometheus::tr("most in the last 3 min"), u"max_over_time(count(push_time_seconds)[3m:2s])"_s}},
                 true};
     case DemoScenarios::CollidingGroups:
-        return {DemoPrometheus::tr("Prometheus: the scrape of the gateway"),
+        return {DemoPrometheus::tr("What Prometheus sees: the scrape of the gateway"),
                 DemoPrometheus::tr("samples"),
                 {{u"scrape_samples_scraped"_s, {}, u"scrape_samples_scraped{job=\"pushgateway\"}"_s, Axis::Left},
                  {u"up"_s, {}, Up, Axis::State}},

@@ -221,6 +221,15 @@ void TestDemoPrometheus::scrapesWithHonorLabelsAndLoadsRules()
     const auto plain = query(client, u"x{job=\"plain\"}"_s);
     QVERIFY(plain && plain->size() == 1);
     QVERIFY(!plain->first().labels.contains(u"instance"_s));
+    // A query Prometheus refuses: its own error, not an empty answer.
+    std::optional<Result<QList<PromSeries>>> refused;
+    client.instant(u"sum(push_time_seconds"_s, [&](Result<QList<PromSeries>> r) { refused = std::move(r); });
+    QTRY_VERIFY(refused.has_value());
+    QVERIFY(!*refused);
+    QVERIFY2(refused->errorString().contains(u"bad_data"_s), qPrintable(refused->errorString()));
+    // A '+' arrives as a plus, not as a space.
+    const auto sum = query(client, u"x{job=\"honor\"} + 1 and x{job=\"honor\"} > 0"_s);
+    QVERIFY(sum && sum->size() == 1 && sum->first().lastValue() == 2);
     // up is the target's: job="pushgateway".
     QVERIFY(waitForSeries(client, u"up{job=\"pushgateway\"} == 1"_s));
 

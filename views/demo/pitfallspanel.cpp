@@ -146,7 +146,7 @@ QWidget *PitfallsPanel::buildScenarioPart()
     m_explanation = new QTextBrowser(part);
     m_explanation->setObjectName(u"explanation"_s);
     m_explanation->setOpenLinks(false);
-    m_explanation->setMinimumHeight(m_prometheus ? 80 : 120);
+    m_explanation->setMinimumHeight(m_prometheus ? 70 : 120);
     layout->addWidget(m_explanation, 2);
 
     auto *buttons = new QHBoxLayout;
@@ -187,7 +187,7 @@ QWidget *PitfallsPanel::buildScenarioPart()
     m_outcome->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_outcome->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_outcome->setPlaceholderText(tr("Press Start: each step acts on the demo gateway and shows the result here."));
-    m_outcome->setMinimumHeight(m_prometheus ? 56 : 100);
+    m_outcome->setMinimumHeight(m_prometheus ? 48 : 100);
     outcomeLayout->addWidget(m_outcome);
     results->addWidget(outcomePart);
     if (m_prometheus) {
@@ -215,7 +215,9 @@ QWidget *PitfallsPanel::buildPrometheusPart(QWidget *parent)
     auto *part = new QWidget(parent);
     auto *layout = new QVBoxLayout(part);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(heading(tr("What Prometheus sees"), part));
+    m_promHeading = heading(tr("What Prometheus sees"), part);
+    m_promHeading->setWordWrap(true);
+    layout->addWidget(m_promHeading);
     m_promStatus = new QLabel(part);
     m_promStatus->setObjectName(u"prometheusStatus"_s);
     m_promStatus->setWordWrap(true);
@@ -247,6 +249,8 @@ void PitfallsPanel::updatePrometheus()
     else
         status += u' ' + DemoPrometheus::wouldShow(m_scenarios->currentScenario());
     m_promStatus->setText(status);
+    const QString title = m_prometheus->chartTitle();
+    m_promHeading->setText(running && !title.isEmpty() ? title : tr("What Prometheus sees"));
     m_promChart->setVisible(running);
     m_promObservation->setVisible(running);
     if (running) {
@@ -305,7 +309,7 @@ QWidget *PitfallsPanel::buildLintPart()
         connect(m_findings, &QTreeView::activated, this, &PitfallsPanel::activateFinding);
     }
     if (m_prometheus)
-        m_findings->setMinimumHeight(48);
+        m_findings->setMinimumHeight(40);
     layout->addWidget(m_findings, 3);
 
     m_advice = new QTextBrowser(part);

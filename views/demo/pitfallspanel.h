@@ -91,6 +91,7 @@ private:
     bool m_presenter = false;
     QWidget *m_lintPart = nullptr;
     QLabel *m_waiting = nullptr;
+    QLabel *m_promHeading = nullptr;
     QLabel *m_promStatus = nullptr;
     PrometheusChartView *m_promChart = nullptr;
     QPlainTextEdit *m_promObservation = nullptr;

@@ -70,7 +70,7 @@ PrometheusChartView::PrometheusChartView(DemoPrometheus *prometheus, QWidget *pa
     m_baseTitle = chart->titleFont();
     m_baseLegend = chart->legend()->font();
     m_baseLabels = m_axisX->labelsFont();
-    setMinimumHeight(120);
+    setMinimumHeight(150);
     if (m_prometheus)
         connect(m_prometheus, &DemoPrometheus::changed, this, &PrometheusChartView::rebuild);
     rebuild();
@@ -103,7 +103,8 @@ void PrometheusChartView::rebuild()
     chart->removeAllSeries();
     if (!m_prometheus)
         return;
-    chart->setTitle(m_prometheus->chartTitle());
+    // The title is the panel's heading above the chart: the plot needs the height.
+    setToolTip(m_prometheus->chartTitle());
     m_axisLeft->setTitleText(m_prometheus->leftAxisTitle());
     // From the first sample (at least the last minute, at most three) to now:
     // a scenario's own history fills the width.
