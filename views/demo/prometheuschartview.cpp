@@ -24,7 +24,7 @@ const QList<QColor> &lineColors()
     return colors;
 }
 
-// A line split where samples are missing: more than 2.5 steps apart.
+// A line split where samples are missing: more than one step apart (a range query answers exactly every step where there is a sample).
 QList<QList<QPointF>> segments(const QList<QPointF> &points)
 {
     double step = std::numeric_limits<double>::infinity();
@@ -32,7 +32,7 @@ QList<QList<QPointF>> segments(const QList<QPointF> &points)
         step = std::min(step, points.at(i).x() - points.at(i - 1).x());
     QList<QList<QPointF>> out;
     for (qsizetype i = 0; i < points.size(); ++i) {
-        if (out.isEmpty() || (i > 0 && points.at(i).x() - points.at(i - 1).x() > 2.5 * step))
+        if (out.isEmpty() || (i > 0 && points.at(i).x() - points.at(i - 1).x() > 1.5 * step))
             out.append(QList<QPointF>());
         if (std::isfinite(points.at(i).y()))
             out.last().append(points.at(i));
@@ -58,6 +58,7 @@ PrometheusChartView::PrometheusChartView(DemoPrometheus *prometheus, QWidget *pa
     chart->addAxis(m_axisX, Qt::AlignBottom);
     m_axisLeft = new QValueAxis(chart);
     m_axisLeft->setLabelFormat(u"%.0f"_s);
+    m_axisLeft->setTickCount(3); // the plot is short in the panel: more labels would be elided
     chart->addAxis(m_axisLeft, Qt::AlignLeft);
     m_axisState = new QCategoryAxis(chart);
     m_axisState->setRange(-0.1, 1.1);
@@ -122,9 +123,13 @@ void PrometheusChartView::rebuild()
         const DemoPrometheus::Line &line = lines.at(i);
         const bool state = line.axis == DemoPrometheus::Axis::State;
         QPen pen(lineColors().at(i % lineColors().size()));
-        pen.setWidthF(state ? 3 : 2);
-        if (state)
+        pen.setWidthF(2);
+        // 0/1 lines overlap at 1 (up, an alert): up thin and solid, the
+        // others thick and dashed on top of it.
+        if (state && line.label != u"up"_s) {
+            pen.setWidthF(4);
             pen.setStyle(Qt::DashLine);
+        }
         bool first = true;
         for (const QList<QPointF> &segment : segments(line.points)) {
             if (segment.isEmpty())
