@@ -217,7 +217,7 @@ void TestDemoPrometheusGui::screenshots()
         demo.window.setPresenterMode(true);
     const QString suffix = u"-%1x%2%3.png"_s.arg(size.width()).arg(size.height()).arg(presenter ? u"-presenter"_s : QString());
     auto shoot = [&](const QString &name) {
-        QTest::qWait(1500); // one more round of queries drawn
+        QTest::qWait(5000); // a few more rounds drawn: a new alert state as more than a point
         const QString path = dir + u'/' + name + suffix;
         QVERIFY2(demo.window.grab().save(path), qPrintable(path));
     };

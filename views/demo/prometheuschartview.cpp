@@ -138,6 +138,7 @@ void PrometheusChartView::rebuild()
             series->setName(line.label);
             series->setPen(pen);
             series->replace(segment);
+            series->setPointsVisible(segment.size() == 1); // a lone sample is no line
             chart->addSeries(series);
             series->attachAxis(m_axisX);
             series->attachAxis(state ? m_axisState : m_axisLeft);
