@@ -11,6 +11,7 @@ packages=(
     qtkeychain-qt6-dev   # secrets in the system keyring (Secret Service, KWallet)
     libprotobuf-dev protobuf-compiler   # the light refresh reads protobuf /metrics
     prometheus-pushgateway
+    prometheus   # the real-Prometheus selector test and promtool for the generated alert rules
     curl
     openssl apache2-utils   # the auth/TLS tests: a throw-away CA, bcrypt hashes (htpasswd)
     dbus-daemon gnome-keyring   # the keyring and desktop notification tests: a private session bus (dbus-run-session)
@@ -44,8 +45,10 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# The Debian package starts a system gateway where an init system runs; it
-# would sit on :9091 with the shared persistence file. PushDeck never needs it.
+# The Debian packages start a system gateway and Prometheus where an init
+# system runs; they would sit on :9091 (with the shared persistence file) and
+# :9090. PushDeck's tests start their own on free ports and never need them.
 if command -v service >/dev/null 2>&1; then
     "${sudo[@]}" service prometheus-pushgateway stop >/dev/null 2>&1 || true
+    "${sudo[@]}" service prometheus stop >/dev/null 2>&1 || true
 fi

@@ -5,6 +5,7 @@
 #include "views/common/desktopnotifier.h"
 #include "views/common/tones.h"
 #include "staleness/groupexport.h"
+#include "demo/demoprometheus.h"
 #include "demo/demoscenarios.h"
 #include "demo/demoseeder.h"
 #include "items/lintmodel.h"
@@ -866,7 +867,7 @@ GatewayView *MainWindow::openConnection(const QUrl &url, const ClientOptions &op
     return view;
 }
 
-void MainWindow::startDemo(LocalGateway *gateway)
+void MainWindow::startDemo(LocalGateway *gateway, LocalPrometheus *prometheus)
 {
     GatewayView *view = currentView();
     if (view->session())
@@ -883,17 +884,22 @@ void MainWindow::startDemo(LocalGateway *gateway)
     seeder->start();
     connectOperations(view);
     // The guided pitfalls act on this demo gateway only.
-    setPitfallsPanel(new DemoScenarios(session, gateway, seeder, session));
+    auto *scenarios = new DemoScenarios(session, gateway, seeder, session);
+    // The Prometheus side of each step; without Prometheus it says what
+    // Prometheus would add (the process belongs to whoever runs the demo).
+    auto *side = new DemoPrometheus(scenarios, session, prometheus, session);
+    setPitfallsPanel(scenarios, side);
     m_demo = true;
-    // The guide goes left of the table on wide screens; tabbed with the
-    // charts (and in front) where the table would get too narrow.
+    // The guide goes left of the table on wide screens (with room for the
+    // Prometheus chart); tabbed with the charts (and in front) where the
+    // table would get too narrow.
     const QScreen *screen = this->screen();
     if (screen && screen->availableGeometry().width() < 1600 && !m_chartDocks.isEmpty()) {
         addDockWidget(Qt::RightDockWidgetArea, m_pitfallsDock);
         tabifyDockWidget(m_chartDocks.constLast(), m_pitfallsDock);
     } else {
         addDockWidget(Qt::LeftDockWidgetArea, m_pitfallsDock);
-        resizeDocks({m_pitfallsDock}, {300}, Qt::Horizontal);
+        resizeDocks({m_pitfallsDock}, {std::max(420, width() / 4)}, Qt::Horizontal);
     }
     m_pitfallsDock->show();
     m_pitfallsDock->raise();
@@ -1005,6 +1011,12 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::LeftDockWidgetArea, m_pitfallsDock);
     setPitfallsPanel(nullptr);
     m_pitfallsDock->hide();
+    m_presenterAction = m_viewMenu->addAction(tr("&Presenter Mode"));
+    m_presenterAction->setObjectName(u"presenterAction"_s);
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_presenterAction->setToolTip(tr("Larger fonts; only the Pitfalls panel and the groups table"));
+    connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
 
     // Clicking a bar shows exactly those groups in the table.
     connect(m_ageChart, &AgeChartView::bucketClicked, this, [this](double minAge, double maxAge, Staleness state) {
@@ -1095,9 +1107,9 @@ void MainWindow::openFromNotification(const QVariant &context)
     showMessage(tr("%n group(s) from the notification selected.", nullptr, int(keys.size())));
 }
 
-void MainWindow::setPitfallsPanel(DemoScenarios *scenarios)
+void MainWindow::setPitfallsPanel(DemoScenarios *scenarios, DemoPrometheus *prometheus)
 {
-    auto *panel = new PitfallsPanel(scenarios, m_lint, m_pitfallsDock);
+    auto *panel = new PitfallsPanel(scenarios, m_lint, prometheus, m_pitfallsDock);
     connect(panel, &PitfallsPanel::groupsActivated, this, [this](const QList<GroupingKey> &keys) {
         currentView()->selectGroups(keys);
     });
@@ -1113,6 +1125,58 @@ void MainWindow::setPitfallsPanel(DemoScenarios *scenarios)
         old->deleteLater(); // the old panel with it
     m_pitfalls = panel;
     m_pitfallsDock->setWidget(scroll);
+    panel->setPresenterMode(m_presenter);
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    if (on == m_presenter)
+        return;
+    m_presenter = on;
+    if (m_presenterAction->isChecked() != on)
+        m_presenterAction->setChecked(on);
+    const auto docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
+    const auto bars = findChildren<QToolBar *>(Qt::FindDirectChildrenOnly);
+    if (on) {
+        m_stateBeforePresenter = saveState();
+        for (QDockWidget *dock : docks)
+            dock->setVisible(dock == m_pitfallsDock);
+        for (QToolBar *bar : bars)
+            bar->hide();
+        statusBar()->hide();
+        QFont big = font();
+        big.setPointSizeF(big.pointSizeF() * PitfallsPanel::PresenterScale);
+        m_tabs->setFont(big);
+        m_pitfallsDock->setFont(big);
+    } else {
+        m_tabs->setFont(QFont());
+        m_pitfallsDock->setFont(QFont());
+        for (QToolBar *bar : bars)
+            bar->show();
+        statusBar()->show();
+        restoreState(m_stateBeforePresenter);
+    }
+    // The table only: each gateway's detail pane goes while presenting.
+    for (GatewayView *view : std::as_const(m_views)) {
+        if (view->splitter() && view->splitter()->count() > 1)
+            view->splitter()->widget(1)->setVisible(!on);
+    }
+    if (m_pitfalls)
+        m_pitfalls->setPresenterMode(on);
+    if (on) {
+        // No chart docks beside the table now: the panel gets half the width,
+        // and the table's columns fit the larger font.
+        resizeDocks({m_pitfallsDock}, {width() / 2}, Qt::Horizontal);
+        if (GatewayView *view = currentView(); view && view->groupTable()) {
+            m_presentedTable = view->groupTable();
+            m_headerBeforePresenter = view->groupTable()->horizontalHeader()->saveState();
+            view->groupTable()->resizeColumnsToContents();
+        }
+    } else if (m_presentedTable) {
+        // The user's column widths, not the presenter's.
+        m_presentedTable->horizontalHeader()->restoreState(m_headerBeforePresenter);
+        m_presentedTable.clear();
+    }
 }
 
 void MainWindow::updateCharts()

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 
 class QDockWidget;
@@ -25,8 +26,10 @@ namespace PushDeck {
 struct ClientOptions;
 class AgeChartView;
 class ChartPanel;
+class DemoPrometheus;
 class DesktopNotifier;
 class DemoScenarios;
+class LocalPrometheus;
 class LintModel;
 class PitfallsPanel;
 class StalenessNotifier;
@@ -64,7 +67,9 @@ public:
     GatewayView *openConnection(const QUrl &url, const ClientOptions &options, const QString &title);
     QMenu *gatewayMenu() const { return m_gatewayMenu; }
     // Opens the demo gateway in a tab, seeds it and starts polling once seeded.
-    void startDemo(LocalGateway *gateway);
+    // `prometheus` (may be nullptr: not installed) scrapes the demo gateway;
+    // the Pitfalls panel shows what it sees. Neither is owned.
+    void startDemo(LocalGateway *gateway, LocalPrometheus *prometheus = nullptr);
     // Saves the settings and stops polling; called before the app exits.
     void shutdown();
 
@@ -91,6 +96,11 @@ public:
     PushTimelineView *timelineChart() const { return m_timelineChart; }
     ValueHistoryView *valueChart() const { return m_valueChart; }
     PitfallsPanel *pitfallsPanel() const { return m_pitfalls; }
+    // Presenter mode (View menu): larger fonts, only the Pitfalls panel and
+    // the groups table; everything else comes back when it is turned off.
+    void setPresenterMode(bool on);
+    bool isPresenterMode() const { return m_presenter; }
+    QAction *presenterAction() const { return m_presenterAction; }
     LintModel *lintModel() const { return m_lint; }
 
     // For tests and the screenshot mode: the current tab's parts.
@@ -221,10 +231,15 @@ private:
     LintModel *m_lint = nullptr;
     PitfallsPanel *m_pitfalls = nullptr;
     QDockWidget *m_pitfallsDock = nullptr;
-    void setPitfallsPanel(DemoScenarios *scenarios);
+    void setPitfallsPanel(DemoScenarios *scenarios, DemoPrometheus *prometheus = nullptr);
     void notifyTransitions(GatewayView *view);
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_notifyAction = nullptr;
+    QAction *m_presenterAction = nullptr;
+    bool m_presenter = false;
+    QByteArray m_stateBeforePresenter;
+    QPointer<QTableView> m_presentedTable;
+    QByteArray m_headerBeforePresenter;
     QHash<GatewayView *, std::shared_ptr<StalenessNotifier>> m_notifiers;
     QHash<const GatewayView *, quint64> m_fleetKeyVersions; // GroupTableModel::keySetVersion() at the last updateFleet
 };
