@@ -1,6 +1,9 @@
 // pushdeck: the desktop dashboard. Parses the command line, optionally starts
 // a local demo gateway, and opens the main window on a gateway.
 
+#include "demo/demoprometheus.h"
+#include "demo/demoseeder.h"
+#include "demo/localprometheus.h"
 #include "gateway/localgateway.h"
 #include "views/window/mainwindow.h"
 #include "views/connections/profileopener.h"
@@ -8,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
@@ -39,7 +43,9 @@ int main(int argc, char *argv[])
                                            QCoreApplication::translate("main", "Open this gateway (base URL with route prefix, e.g. http://localhost:9091)."),
                                            u"url"_s);
     const QCommandLineOption demoOption(u"demo"_s,
-                                        QCoreApplication::translate("main", "Start a local prometheus-pushgateway seeded with batch jobs and open it."));
+                                        QCoreApplication::translate("main", "Start a local prometheus-pushgateway seeded with batch jobs and open it, with the guided Pitfalls; "
+                                          "when prometheus is installed, also a local Prometheus scraping it (honor_labels, "
+                                          "PushDeck's alert rules) whose view of each step the Pitfalls panel charts."));
     const QCommandLineOption screenshotOption(u"screenshot"_s,
                                               QCoreApplication::translate("main", "Render the main window to a PNG once the first refresh has finished, then quit."),
                                               u"file"_s);
@@ -75,6 +81,7 @@ int main(int argc, char *argv[])
         }
     }
     std::unique_ptr<LocalGateway> demo;
+    std::unique_ptr<LocalPrometheus> prometheus; // scrapes the demo gateway when installed
     const QString screenshot = parser.value(screenshotOption);
 
     if (!screenshot.isEmpty()) {
@@ -99,7 +106,20 @@ int main(int argc, char *argv[])
         // Once: the pitfall scenarios restart this gateway, which must not
         // open it again.
         QObject::connect(
-            demo.get(), &LocalGateway::ready, &window, [&window, &demo] { window.startDemo(demo.get()); },
+            demo.get(), &LocalGateway::ready, &window,
+            [&window, &demo, &prometheus] {
+                // A real Prometheus beside it, scraping it with honor_labels and
+                // PushDeck's alert rules; the demo runs without it too.
+                if (!LocalPrometheus::findBinary().isEmpty()) {
+                    prometheus = std::make_unique<LocalPrometheus>(
+                        DemoPrometheus::demoOptions(demo->url(), DemoSeeder::demoPolicy()));
+                    QObject::connect(prometheus.get(), &LocalPrometheus::failed, &window, [](const QString &message) {
+                        std::fprintf(stderr, "pushdeck: the demo's Prometheus failed: %s\n", qPrintable(message));
+                    });
+                    prometheus->start();
+                }
+                window.startDemo(demo.get(), prometheus.get());
+            },
             Qt::SingleShotConnection);
         QObject::connect(demo.get(), &LocalGateway::failed, &window, [&window, screenshot](const QString &message) {
             if (!screenshot.isEmpty()) {
@@ -134,9 +154,22 @@ int main(int argc, char *argv[])
     if (!screenshot.isEmpty() && window.views().size() >= 2)
         window.tabs()->setCurrentIndex(0);
 
-    if (!screenshot.isEmpty() || !QSettings().contains(u"window/geometry"_s))
+    if (!screenshot.isEmpty()) {
         window.resize(1280, 800); // screenshots always at the same size
-    window.show();
+        window.show();
+    } else if (!QSettings().contains(u"window/geometry"_s)) {
+        // First run: the whole screen where it is small (a 1280×800 laptop,
+        // or 1920×1080 at a scale of 2), else a generous window.
+        const QSize available = window.screen()->availableGeometry().size();
+        if (available.width() <= 1440 || available.height() <= 900) {
+            window.showMaximized();
+        } else {
+            window.resize(std::min(1600, available.width() * 85 / 100), std::min(1000, available.height() * 85 / 100));
+            window.show();
+        }
+    } else {
+        window.show();
+    }
     const int code = app.exec();
     window.shutdown();
     return code;

@@ -15,7 +15,7 @@ packages=(
     prometheus   # the real-Prometheus selector test and promtool for the generated alert rules
     curl
     openssl apache2-utils   # the auth/TLS tests: a throw-away CA, bcrypt hashes (htpasswd)
-    dbus-daemon gnome-keyring   # the keyring test: a private Secret Service under dbus-run-session
+    dbus-daemon gnome-keyring   # the keyring and desktop notification tests: a private session bus (dbus-run-session)
     dpkg-dev file   # cpack's Debian package: dpkg-shlibdeps finds the library dependencies
     libyaml-cpp-dev   # pushdeckctl.yml and Prometheus HTTP client configs (--http.config.file)
     lintian debootstrap   # the package test: lintian, and pushdeckctl alone in a clean bookworm
@@ -24,6 +24,8 @@ packages=(
 # A real window (not only offscreen rendering) needs an X server.
 if [[ "${PUSHDECK_SETUP_GUI:-0}" == 1 ]]; then
     packages+=(xvfb xauth)
+    # scripts/window-screenshots.sh: a window manager, a dark qt6ct palette, import
+    packages+=(openbox qt6ct imagemagick)
 fi
 
 missing=()

@@ -1443,8 +1443,8 @@ Als Prometheus-Regeldatei:
         <translation>Dieses Gateway öffnen (Basis-URL mit Routen-Präfix, z. B. http://localhost:9091).</translation>
     </message>
     <message>
-        <source>Start a local prometheus-pushgateway seeded with batch jobs and open it.</source>
-        <translation>Ein lokales prometheus-pushgateway mit Beispiel-Batch-Jobs starten und öffnen.</translation>
+        <source>Start a local prometheus-pushgateway seeded with batch jobs and open it, with the guided Pitfalls; when prometheus is installed, also a local Prometheus scraping it (honor_labels, PushDeck&apos;s alert rules) whose view of each step the Pitfalls panel charts.</source>
+        <translation>Ein lokales prometheus-pushgateway mit Beispiel-Batch-Jobs starten und öffnen, mit den geführten Stolperfallen; ist prometheus installiert, auch ein lokales Prometheus, das es scrapt (honor_labels, PushDecks Alarmregeln) und dessen Sicht auf jeden Schritt das Stolperfallen-Panel als Diagramm zeigt.</translation>
     </message>
     <message>
         <source>Render the main window to a PNG once the first refresh has finished, then quit.</source>

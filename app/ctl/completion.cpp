@@ -16,6 +16,7 @@
 
 #include "ctl/commands.h"
 #include "ctl/context.h"
+#include "core/printable.h"
 #include "ctl/help.h"
 
 #include "gateway/connectionprofile.h"
@@ -409,13 +410,21 @@ int ctlComplete(CtlContext &ctx, const QStringList &arguments)
             values.append(word.value);
         completion = complete(ctx, values);
         replies = bashReplies(completion, words.constLast(), arguments[2]);
+        for (QString &reply : replies)
+            reply = printable(reply);
     } else {
         if (arguments.value(0) != u"--"_s)
             return ExitUsage;
         completion = complete(ctx, arguments.mid(1).isEmpty() ? QStringList{QString()} : arguments.mid(1));
         for (const Candidate &candidate : std::as_const(completion.candidates))
-            replies.append(candidate.description.isEmpty() ? candidate.value : candidate.value + u'\t' + candidate.description);
+            replies.append(candidate.description.isEmpty()
+                               ? printable(candidate.value)
+                               : printable(candidate.value) + u'\t' + printable(candidate.description));
     }
+    // The TAB between a candidate and its description is the protocol with
+    // the zsh and fish scripts: each field is escaped on its own (a key
+    // with control characters cannot reach the terminal), the line is not.
+    ctx.setRawDataOutput(true);
     if (completion.files)
         out << ":files\n";
     if (completion.noSpace)

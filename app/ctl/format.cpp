@@ -64,13 +64,6 @@ QString formatTime(double unixSeconds, bool withMs)
 
 namespace {
 
-QJsonValue timeValue(double seconds)
-{
-    if (seconds <= 0 || !std::isfinite(seconds))
-        return QJsonValue(QJsonValue::Null);
-    return seconds;
-}
-
 QJsonObject labelsObject(const LabelPairs &labels)
 {
     QJsonObject object;
@@ -85,27 +78,6 @@ QString valueText(double value)
 }
 
 } // namespace
-
-QJsonObject groupJson(const Group &group, const StalenessVerdict &verdict, double now)
-{
-    QJsonObject object;
-    object.insert(u"key"_s, group.key.toString());
-    object.insert(u"labels"_s, labelsObject(group.key.labels()));
-    object.insert(u"push_time"_s, timeValue(group.pushTime));
-    object.insert(u"push_failure_time"_s, timeValue(group.pushFailureTime));
-    object.insert(u"last_push_successful"_s, group.lastPushSuccessful);
-    const double age = groupAge(group, now);
-    // Milliseconds are all the precision an age needs; keeps lines short.
-    object.insert(u"age_seconds"_s, std::isfinite(age) ? QJsonValue(std::round(age * 1000) / 1000) : QJsonValue(QJsonValue::Null));
-    object.insert(u"state"_s, stalenessName(verdict.state));
-    QStringList names;
-    for (const MetricFamily &family : group.families)
-        names.append(family.name);
-    names.sort();
-    object.insert(u"families"_s, QJsonArray::fromStringList(names));
-    object.insert(u"series"_s, group.seriesCount());
-    return object;
-}
 
 QJsonObject groupDetailJson(const Group &group, const StalenessVerdict &verdict, double now)
 {

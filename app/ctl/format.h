@@ -3,6 +3,7 @@
 // JSON objects for scripts (documented in README.md, "pushdeckctl").
 
 #include "core/metrics.h"
+#include "staleness/groupexport.h" // groupJson(): the `groups --json` object
 #include "staleness/stalenesspolicy.h"
 
 #include <QJsonObject>
@@ -24,10 +25,6 @@ QString ageText(double seconds);
 // "never" for 0.
 QString formatTime(double unixSeconds, bool withMs = false);
 
-// The `groups --json` object of one group (see README):
-// key, labels, push_time, push_failure_time, last_push_successful,
-// age_seconds, state, families (names), series.
-QJsonObject groupJson(const Group &group, const StalenessVerdict &verdict, double now);
 // groupJson plus "metrics": every family with type, help and series; values
 // as strings in the gateway's form (NaN, +Inf and every double exact).
 QJsonObject groupDetailJson(const Group &group, const StalenessVerdict &verdict, double now);

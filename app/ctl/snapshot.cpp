@@ -147,15 +147,14 @@ int ctlSnapshot(CtlContext &ctx, const QStringList &arguments)
         snapshot.note = parser.value(noteOption);
         snapshot.groups = selectByMatcher(groups.value(), matcher);
         if (file == u"-"_s) {
-            // The JSON, and nothing else, to stdout, as it is into a pipe or
-            // file (on a terminal the \uHHHH the escaping adds is still the
-            // same JSON); what was saved to stderr, for people.
+            // The JSON, and nothing else, to stdout (and nothing on stderr:
+            // `save - | gzip` stays quiet), as it is into a pipe or file (on
+            // a terminal the \uHHHH the escaping adds is still the same JSON).
             ctx.setRawDataOutput(!isatty(STDOUT_FILENO));
             out << snapshot.toJson() << Qt::flush;
             ctx.setRawDataOutput(false);
             if (out.status() != QTextStream::Ok || std::fflush(stdout) != 0)
                 return ctx.fail(u"cannot write the snapshot to stdout"_s, ExitCantCreate);
-            ctx.err() << "saved " << plural(snapshot.groups.size(), "group") << " to stdout" << Qt::endl;
             return ExitOk;
         }
         // A regular file is replaced atomically, a FIFO or device written

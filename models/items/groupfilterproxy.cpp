@@ -153,6 +153,14 @@ void GroupFilterProxy::setMaximumAge(double seconds)
     filtersEdited();
 }
 
+void GroupFilterProxy::setKeyFilter(const QSet<GroupingKey> &keys)
+{
+    if (keys == m_keys)
+        return;
+    m_keys = keys;
+    filtersEdited();
+}
+
 void GroupFilterProxy::setGatewayRole(int role)
 {
     if (role == m_gatewayRole)
@@ -163,7 +171,8 @@ void GroupFilterProxy::setGatewayRole(int role)
 
 bool GroupFilterProxy::isFiltering() const
 {
-    return !m_text.isEmpty() || !m_matcher.isEmpty() || m_stateMask != 0 || m_minimumAge > 0 || m_maximumAge > 0;
+    return !m_text.isEmpty() || !m_matcher.isEmpty() || m_stateMask != 0 || m_minimumAge > 0 || m_maximumAge > 0
+           || !m_keys.isEmpty();
 }
 
 void GroupFilterProxy::filtersEdited()
@@ -184,6 +193,8 @@ bool GroupFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     if (m_minimumAge > 0 && !(index.data(GroupTableModel::AgeRole).toDouble() >= m_minimumAge))
         return false;
     if (m_maximumAge > 0 && !(index.data(GroupTableModel::AgeRole).toDouble() < m_maximumAge))
+        return false;
+    if (!m_keys.isEmpty() && !m_keys.contains(index.data(GroupTableModel::KeyRole).value<GroupingKey>()))
         return false;
     if (m_gatewayRole >= 0) {
         const QString gateway = index.data(m_gatewayRole).toString();

@@ -1,11 +1,12 @@
 #pragma once
 // The one filter/sort proxy over the group table: free text over the key,
-// a label matcher, allowed staleness states and a minimum age. Sorts by the
+// a label selector, allowed staleness states, an age range and a set of keys. Sorts by the
 // source's raw SortRole, so ages and counts sort as numbers.
 
 #include "core/labelmatcher.h"
 #include "staleness/stalenesspolicy.h"
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace PushDeck {
@@ -50,6 +51,11 @@ public:
     double maximumAge() const { return m_maximumAge; }
     void setMaximumAge(double seconds);
 
+    // Only the groups with these keys (e.g. those that went stale since the
+    // last look); empty: off.
+    const QSet<GroupingKey> &keyFilter() const { return m_keys; }
+    void setKeyFilter(const QSet<GroupingKey> &keys);
+
     // Sources spanning several gateways (FleetGroupsModel): `role` gives a
     // row's gateway name. The matcher then sees it as the pseudo-label
     // __gateway__ ({__gateway__="prod:9091"}, {__gateway__=~"prod.*"}) and
@@ -83,6 +89,7 @@ private:
     quint32 m_stateMask = 0; // bit int(Staleness); 0: all
     double m_minimumAge = 0;
     double m_maximumAge = 0;
+    QSet<GroupingKey> m_keys;
     int m_gatewayRole = -1;
     // The source column sorted by, followed across column inserts/removals
     // (see restoreSortColumn()).

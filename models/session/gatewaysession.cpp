@@ -62,6 +62,9 @@ GatewaySession::GatewaySession(const QUrl &url, const ClientOptions &options, Pe
         m_history.setFilePath(StalenessHistory::defaultFilePath(url));
         m_history.setAutoSaveInterval(60);
         (void)m_history.load(m_now);
+        // A damaged file is no earlier look: nothing to compare with.
+        if (!m_lastLook.load(lastLookFilePath(url)))
+            m_lastLook.clear();
     }
     updatePolicy();
 }
@@ -217,10 +220,20 @@ void GatewaySession::onRefreshed(const QList<Group> &groups, double now)
     // judge it by that unless a rule says otherwise.
     if (m_cadence.observe(groups) > 0)
         updatePolicy();
-    m_history.recordPoll(groups, m_policy, m_now);
+    const QList<StalenessVerdict> judged = verdicts(groups);
+    m_history.recordPoll(groups, judged, m_now);
+    if (!m_refreshed && !m_lastLook.isEmpty()) {
+        m_changes = m_lastLook.changesIn(groups, judged);
+        if (!m_changes.isEmpty())
+            Q_EMIT changesSinceLastLookChanged();
+    }
     if (m_persistence == Persistence::ReadWrite && m_now - m_lastCadenceSave >= CadenceSaveEverySeconds) {
         m_lastCadenceSave = m_now;
         keepSaveError(m_cadence.saveToFile(cadenceFilePath(url())));
+        // What the window shows now is the look the next start compares with
+        // (also after a crash, to within a minute).
+        m_lastLook.record(groups, judged, m_now);
+        keepSaveError(m_lastLook.save(lastLookFilePath(url())));
     }
     m_refreshed = true;
     m_outdated = false;
@@ -251,6 +264,14 @@ void GatewaySession::checkForRestart(int gone)
         Q_EMIT restartDetected(m_restartNotice);
         Q_EMIT stateChanged();
     });
+}
+
+void GatewaySession::dismissChangesSinceLastLook()
+{
+    if (m_changes.isEmpty() && m_changes.since == 0)
+        return;
+    m_changes = {};
+    Q_EMIT changesSinceLastLookChanged();
 }
 
 void GatewaySession::onRefreshFailed(const Error &error)
@@ -344,6 +365,12 @@ void GatewaySession::save()
         keepSaveError(m_history.save());
     if (m_cadence.groupCount() > 0)
         keepSaveError(m_cadence.saveToFile(cadenceFilePath(url())));
+    // Only what was read: a session that never reached the gateway keeps the
+    // earlier look.
+    if (m_refreshed) {
+        m_lastLook.record(m_groups, verdicts(m_groups), m_now);
+        keepSaveError(m_lastLook.save(lastLookFilePath(url())));
+    }
 }
 
 void GatewaySession::keepSaveError(const Result<Done> &saved)

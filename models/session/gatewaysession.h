@@ -18,6 +18,7 @@
 #include "operations/bulkdeleter.h"
 #include "operations/groupoperations.h"
 #include "staleness/cadencetracker.h"
+#include "staleness/lastlook.h"
 #include "staleness/stalenesshistory.h"
 #include "staleness/stalenesspolicy.h"
 
@@ -117,6 +118,18 @@ public:
     // The series the value history follows (from the families tree).
     void setTrackedSeries(const SeriesRef &series);
 
+    // --- Since the last look -------------------------------------------------
+    // What changed between the window's last look at this gateway (what it
+    // showed when it was last closed, or in its last minute open) and the
+    // first successful read of this session. Set once, by that read; empty
+    // before it, when there was no earlier look, and after dismissal.
+    const LookChanges &changesSinceLastLook() const { return m_changes; }
+    void dismissChangesSinceLastLook();
+    // For tests: the look the first read compares with, instead of the file.
+    void setLastLook(const LastLook &look) { m_lastLook = look; }
+    // Files a window session keeps per gateway (AppDataLocation).
+    static QString lastLookFilePath(const QUrl &gateway) { return LastLook::defaultFilePath(gateway); }
+
     // --- Operations ----------------------------------------------------------
     // Not owned; the app's undo snapshots and audit log (shared by every
     // session and the CLI). Without them nothing is snapshotted or audited.
@@ -162,6 +175,8 @@ Q_SIGNALS:
     // The clock advanced (every second): ages moved, states may have.
     void ticked(double now);
     void trackedSeriesChanged();
+    // changesSinceLastLook() was set (first read) or dismissed.
+    void changesSinceLastLookChanged();
     void operationStarted(const QString &action);
     // Any operation ended; the gateway is re-read right after.
     void operationFinished(const QString &action, bool ok, const QString &message);
@@ -201,6 +216,8 @@ private:
     quint64 m_policyVersion = 0;
     CadenceTracker m_cadence;
     StalenessHistory m_history;
+    LastLook m_lastLook; // loaded at start; what the first read compares with
+    LookChanges m_changes;
     double m_lastCadenceSave = 0;
     Error m_saveError;
 

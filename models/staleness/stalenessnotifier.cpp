@@ -33,12 +33,13 @@ std::optional<StalenessNotifier::Message> StalenessNotifier::observe(const QHash
     int stale = 0;
     int failed = 0;
     QStringList keys;
+    Message message;
     for (const auto &[key, state] : std::as_const(m_pending)) {
         (state == Staleness::Stale ? stale : failed) += 1;
+        message.keys.append(key);
         if (keys.size() < 5)
             keys << key.toString();
     }
-    Message message;
     message.count = int(m_pending.size());
     QStringList parts;
     if (stale)

@@ -18,6 +18,7 @@ public:
         QString title;
         QString body;
         int count = 0; // groups in this message
+        QList<GroupingKey> keys; // all of them, sorted (the body names the first five)
     };
 
     // At most one message per `minIntervalSeconds`; transitions seen in

@@ -152,7 +152,7 @@ private Q_SLOTS:
         QCOMPARE(view.barSet(Staleness::Warning)->at(4), 1.0);
         QCOMPARE(view.barSet(Staleness::Stale)->at(5), 1.0);
         QCOMPARE(view.barSet(Staleness::Failed)->at(1), 1.0);
-        QVERIFY(view.chart()->title().contains(u"1 never pushed"_s));
+        QVERIFY(view.summary().contains(u"1 never pushed"_s));
 
         // Time passes, groups change: the same objects carry the new numbers.
         view.setGroups(manyGroups(now), syntheticPolicy(), now);
@@ -330,9 +330,15 @@ private Q_SLOTS:
         QCOMPARE(view.lanes().first(), u"job-00"_s);
         QVERIFY(view.pushSeries()->count() <= view.maxPoints());
         QCOMPARE(view.failureSeries()->count(), 1);
-        QVERIFY(view.chart()->title().contains(u"5 more jobs"_s));
+        QVERIFY(view.summary().contains(u"5 more jobs"_s));
+        // By default the span follows the data: the 8 h of pushes, a little
+        // room before the first, not a fixed window with the pushes at its edge.
+        QCOMPARE(view.window(), 0.0);
+        QVERIFY2(view.shownSpan() >= 8 * 3600 && view.shownSpan() <= 8.5 * 3600, qPrintable(QString::number(view.shownSpan())));
 
-        // Job 0 pushed every minute for 6 h: 361 events, merged to what a lane shows.
+        // A fixed window of 6 h. Job 0 pushed every minute: 361 events, merged to what a lane shows.
+        view.setWindow(6 * 3600);
+        QCOMPARE(view.shownSpan(), 6.0 * 3600);
         view.setJobFilter({u"job-00"_s, u"job-29"_s});
         QCOMPARE(view.lanes(), (QStringList{u"job-00"_s, u"job-29"_s}));
         QCOMPARE(view.pushSeries()->count(), 361 + 13);
@@ -352,7 +358,7 @@ private Q_SLOTS:
     void valueHistory()
     {
         ValueHistoryView view;
-        QVERIFY(view.chart()->title().startsWith(u"Select a series"_s));
+        QVERIFY(view.summary().startsWith(u"Select a series"_s));
         const auto series = seriesOf(view);
         const double now = nowSeconds();
         SeriesRef ref{GroupingKey::parse(u"{job=\"a\"}").value(), u"queue_length"_s, {{u"job"_s, u"a"_s}}, SeriesRef::Field::Value};
@@ -364,7 +370,7 @@ private Q_SLOTS:
         QCOMPARE(line.at(1).y(), 5.0);
         QCOMPARE(line.at(2).y(), 7.0);
         QCOMPARE(line.last().x(), now * 1000);
-        QVERIFY(view.chart()->title().contains(u"1 value not shown"_s));
+        QVERIFY(view.summary().contains(u"1 value not shown"_s));
 
         QList<ValuePoint> many;
         for (int i = 0; i < 50000; ++i)

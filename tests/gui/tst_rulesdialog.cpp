@@ -129,8 +129,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("unclosed matcher") << 1 << int(RulesDialog::MatcherColumn) << u"{job=\"a\""_s << u"Rule 2, matcher: "_s;
-        QTest::newRow("bad regex") << 2 << int(RulesDialog::MatcherColumn) << u"{job=~\"(\"}"_s << u"Rule 3, matcher: "_s;
+        QTest::newRow("unclosed matcher") << 1 << int(RulesDialog::MatcherColumn) << u"{job=\"a\""_s << u"Rule 2, selector: "_s;
+        QTest::newRow("bad regex") << 2 << int(RulesDialog::MatcherColumn) << u"{job=~\"(\"}"_s << u"Rule 3, selector: "_s;
         QTest::newRow("bad warn") << 0 << int(RulesDialog::WarnColumn) << u"5x"_s << u"Rule 1, warning after: invalid duration"_s;
         QTest::newRow("stale 0") << 0 << int(RulesDialog::StaleColumn) << u"0s"_s << u"Rule 1, stale after: must be longer than 0s"_s;
         QTest::newRow("warn > stale") << 1 << int(RulesDialog::WarnColumn) << u"1h"_s << u"Rule 2, warning after: 1h is longer than stale after (30m)"_s;

@@ -3,9 +3,12 @@
 #include "views/charts/countaxis.h"
 #include "core/duration.h"
 #include "views/common/stateicons.h"
+#include "views/common/tones.h"
 
 #include <QBarCategoryAxis>
+#include <QBarLegendMarker>
 #include <QBarSet>
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QLocale>
 #include <QStackedBarSeries>
@@ -36,23 +39,19 @@ QString countText(int n)
 } // namespace
 
 AgeChartView::AgeChartView(QWidget *parent)
-    : QChartView(parent)
+    : ChartView(parent)
 {
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 220);
+    setMinimumSize(200, 150);
+    setAccessibleName(tr("Age distribution chart"));
 
     auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation); // 10k groups, polled: no animation churn
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
 
     m_series = new QStackedBarSeries(chart);
     m_series->setBarWidth(0.8);
     m_counts.resize(bucketCount());
     for (Staleness state : StackOrder) {
         auto *set = new QBarSet(StateIcons::label(state), m_series);
-        set->setColor(StateIcons::color(state));
-        set->setBorderColor(StateIcons::color(state).darker(125));
         for (int b = 0; b < bucketCount(); ++b)
             set->append(0);
         m_sets[size_t(state)] = set;
@@ -66,10 +65,8 @@ AgeChartView::AgeChartView(QWidget *parent)
     chart->addSeries(m_series);
 
     m_axisX = new QBarCategoryAxis(chart);
-    QStringList categories;
-    for (int b = 0; b < bucketCount(); ++b)
-        categories.append(bucketLabel(b));
-    m_axisX->append(categories);
+    m_axisLabels = axisLabelsFor(1e6, font());
+    m_axisX->append(m_axisLabels);
     m_axisX->setTitleText(tr("Age of the last successful push"));
     m_axisX->setTruncateLabels(false);
     chart->addAxis(m_axisX, Qt::AlignBottom);
@@ -85,6 +82,7 @@ AgeChartView::AgeChartView(QWidget *parent)
     m_series->attachAxis(m_axisY);
 
     setChart(chart);
+    finishSetup();
     setCounts(m_counts, 0);
 }
 
@@ -134,6 +132,114 @@ QString AgeChartView::bucketLabel(int bucket)
     if (!unit.isEmpty() && unit == singleUnit(to))
         return from.chopped(1) + u"\u2013"_s + to;
     return from + u"\u2013"_s + to;
+}
+
+QString AgeChartView::shortBucketLabel(int bucket)
+{
+    const auto [min, max] = bucketRange(bucket);
+    if (std::isinf(max))
+        return u"\u2265"_s + formatDuration(min);
+    return min <= 0 ? u"0"_s : formatDuration(min);
+}
+
+QStringList AgeChartView::axisLabelsFor(qreal width, const QFont &font)
+{
+    const QFontMetricsF metrics(font);
+    const qreal gap = metrics.averageCharWidth() * 1.5;
+    const qreal slot = width / bucketCount();
+    const auto fits = [&](const QStringList &labels, int every) {
+        for (qsizetype b = 0; b < labels.size(); b += every) {
+            if (metrics.horizontalAdvance(labels.at(b)) + gap > slot * every)
+                return false;
+        }
+        return true;
+    };
+    QStringList full, lower;
+    for (int b = 0; b < bucketCount(); ++b) {
+        full.append(bucketLabel(b));
+        lower.append(shortBucketLabel(b));
+    }
+    if (fits(full, 1))
+        return full;
+    if (fits(lower, 1))
+        return lower;
+    // Every other bound (the first and "≥1w" are always shown); the others
+    // must still be distinct categories: zero-width spaces, never seen.
+    int every = 2;
+    while (every < bucketCount() && !fits(lower, every))
+        ++every;
+    QStringList thinned;
+    for (int b = 0; b < bucketCount(); ++b)
+        thinned.append(b % every == 0 ? lower.at(b) : QString(b, QChar(0x200b)));
+    return thinned;
+}
+
+void AgeChartView::fitLabels(const QRectF &plotArea)
+{
+    if (plotArea.width() <= 0)
+        return;
+    // The axis title in full where it fits, else shorter.
+    const QString title = QFontMetricsF(font()).horizontalAdvance(tr("Age of the last successful push")) * 1.15 < plotArea.width()
+                              ? tr("Age of the last successful push")
+                              : tr("Age of the last push");
+    if (m_axisX->titleText() != title)
+        m_axisX->setTitleText(title);
+    const QStringList labels = axisLabelsFor(plotArea.width(), font());
+    if (labels == m_axisLabels)
+        return;
+    m_axisLabels = labels;
+    m_axisX->setCategories(labels);
+}
+
+void AgeChartView::applyPalette(const QPalette &palette)
+{
+    for (Staleness state : StackOrder) {
+        QBarSet *set = m_sets[size_t(state)];
+        const QColor color = StateIcons::color(state, palette);
+        set->setColor(color);
+        set->setBorderColor(Tones::mix(color, palette.color(QPalette::Text), 0.25));
+        set->setLabelColor(palette.color(QPalette::Text));
+    }
+}
+
+QList<LegendEntry> AgeChartView::legendEntries() const
+{
+    // States without groups stay out: an empty entry says nothing.
+    QList<LegendEntry> entries;
+    for (Staleness state : StackOrder) {
+        int total = 0;
+        for (const StateCounts &c : std::as_const(m_counts))
+            total += c.value(state);
+        if (total > 0)
+            entries.append({stalenessName(state), StateIcons::countText(state, total), m_sets[size_t(state)]->color()});
+    }
+    return entries;
+}
+
+QString AgeChartView::legendNote() const
+{
+    if (legendEntries().isEmpty() && m_neverPushed == 0)
+        return tr("No groups");
+    return m_neverPushed > 0 ? tr("%1 never pushed").arg(countText(m_neverPushed)) : QString();
+}
+
+ChartTable AgeChartView::table() const
+{
+    ChartTable t;
+    t.headers.append(tr("Age of the last push"));
+    for (Staleness state : StackOrder)
+        t.headers.append(StateIcons::label(state));
+    t.headers.append(tr("All"));
+    for (int b = 0; b < bucketCount(); ++b) {
+        QStringList row{bucketLabel(b)};
+        const StateCounts &c = m_counts.at(b);
+        for (Staleness state : StackOrder)
+            row.append(countText(c.value(state)));
+        row.append(countText(c.total()));
+        t.rows.append(row);
+    }
+    t.rows.append({tr("never pushed"), {}, {}, {}, {}, {}, countText(m_neverPushed)});
+    return t;
 }
 
 void AgeChartView::setGroups(const QList<Group> &groups, const QList<StalenessVerdict> &verdicts, double now)
@@ -190,13 +296,11 @@ void AgeChartView::setCounts(const QList<StateCounts> &perBucket, int neverPushe
     QStringList parts;
     for (Staleness state : StackOrder) {
         if (totals.value(state) > 0)
-            parts.append(countText(totals.value(state)) + u' ' + stalenessName(state));
+            parts.append(StateIcons::countText(state, totals.value(state)));
     }
     if (m_neverPushed > 0)
         parts.append(tr("%1 never pushed").arg(countText(m_neverPushed)));
-    const QString title = parts.isEmpty() ? tr("No groups") : parts.join(u"  \u00b7  "_s);
-    if (chart()->title() != title)
-        chart()->setTitle(title);
+    setSummary(parts.isEmpty() ? tr("No groups") : parts.join(u" \u00b7 "_s));
 }
 
 void AgeChartView::onHovered(Staleness state, bool over, int bucket)
@@ -207,8 +311,8 @@ void AgeChartView::onHovered(Staleness state, bool over, int bucket)
     }
     const int n = m_counts.at(bucket).value(state);
     QToolTip::showText(QCursor::pos(),
-                       tr("%1 %2 groups, last push %3 ago\nClick to show them in the table")
-                           .arg(countText(n), stalenessName(state), bucketLabel(bucket)),
+                       tr("%1, last push %2 ago\nClick to show them in the table")
+                           .arg(StateIcons::countText(state, n), bucketLabel(bucket)),
                        this);
 }
 

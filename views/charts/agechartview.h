@@ -4,8 +4,8 @@
 // asks the main window to filter the table to that age range and state.
 
 #include "staleness/stalenesshistory.h"
+#include "views/charts/chartview.h"
 
-#include <QChartView>
 #include <array>
 
 class QBarCategoryAxis;
@@ -15,7 +15,7 @@ class QValueAxis;
 
 namespace PushDeck {
 
-class AgeChartView final : public QChartView
+class AgeChartView final : public ChartView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AgeChartView)
@@ -30,6 +30,14 @@ public:
     static int bucketOf(double age); // -1 for never pushed (NaN, inf)
     static std::pair<double, double> bucketRange(int bucket); // [min, max), max = +inf for the last
     static QString bucketLabel(int bucket);                    // "0–1m", "5–15m", "15m–1h", "≥1w"
+    // The shorter form for narrow charts: the bucket's lower end ("0", "5m",
+    // "1h", "≥1w").
+    static QString shortBucketLabel(int bucket);
+    // The labels the axis shows at `width` pixels of plot in `font`: the
+    // full ranges when they fit side by side, else the lower ends, else
+    // every other lower end (the others blank); hover shows the full range.
+    static QStringList axisLabelsFor(qreal width, const QFont &font);
+    QStringList axisLabels() const { return m_axisLabels; }
 
     // Counts once per poll (O(groups)) and updates the bars in place.
     // `verdicts` parallels `groups`.
@@ -41,11 +49,19 @@ public:
     const QList<StateCounts> &counts() const { return m_counts; }
 
     QBarSet *barSet(Staleness state) const { return m_sets[size_t(state)]; }
+    int neverPushed() const { return m_neverPushed; }
+    ChartTable table() const override;
+    QList<LegendEntry> legendEntries() const override;
+    QString legendNote() const override;
 
 Q_SIGNALS:
     // A bar segment was clicked: groups with minAge <= age < maxAge in
     // `state` (maxAge is +inf for the last bucket).
     void bucketClicked(double minAge, double maxAge, Staleness state);
+
+protected:
+    void applyPalette(const QPalette &palette) override;
+    void fitLabels(const QRectF &plotArea) override;
 
 private:
     void onHovered(Staleness state, bool over, int bucket);
@@ -55,6 +71,7 @@ private:
     QValueAxis *m_axisY = nullptr;
     std::array<QBarSet *, StalenessCount> m_sets{};
     QList<StateCounts> m_counts;
+    QStringList m_axisLabels;
     int m_neverPushed = 0;
 };
 

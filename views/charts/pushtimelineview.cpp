@@ -1,10 +1,13 @@
 #include "views/charts/pushtimelineview.h"
 
 #include "views/common/stateicons.h"
+#include "views/common/tones.h"
 
 #include <QCategoryAxis>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
+#include <QLocale>
 #include <QLegend>
 #include <QScatterSeries>
 
@@ -55,28 +58,22 @@ bool naturalLess(const QString &a, const QString &b)
 } // namespace
 
 PushTimelineView::PushTimelineView(QWidget *parent)
-    : QChartView(parent)
+    : ChartView(parent)
 {
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 160);
+    setMinimumSize(200, 150);
+    setAccessibleName(tr("Push timeline chart"));
 
     auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
 
     m_pushes = new QScatterSeries(chart);
     m_pushes->setName(tr("Push"));
     m_pushes->setMarkerShape(QScatterSeries::MarkerShapeCircle);
     m_pushes->setMarkerSize(8);
-    m_pushes->setColor(StateIcons::color(Staleness::Fresh));
-    m_pushes->setBorderColor(StateIcons::color(Staleness::Fresh).darker(130));
     m_failures = new QScatterSeries(chart);
     m_failures->setName(tr("Failed push"));
     m_failures->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     m_failures->setMarkerSize(9);
-    m_failures->setColor(StateIcons::color(Staleness::Failed));
-    m_failures->setBorderColor(StateIcons::color(Staleness::Failed).darker(130));
     chart->addSeries(m_pushes);
     chart->addSeries(m_failures);
 
@@ -100,14 +97,32 @@ PushTimelineView::PushTimelineView(QWidget *parent)
     }
     setChart(chart);
     m_now = double(QDateTime::currentSecsSinceEpoch());
+    finishSetup();
     replot();
 }
 
 PushTimelineView::~PushTimelineView() = default;
 
+void PushTimelineView::applyPalette(const QPalette &palette)
+{
+    const QColor push = StateIcons::color(Staleness::Fresh, palette);
+    const QColor failure = StateIcons::color(Staleness::Failed, palette);
+    const QColor text = palette.color(QPalette::Text);
+    m_pushes->setColor(push);
+    m_pushes->setBorderColor(Tones::mix(push, text, 0.3));
+    m_failures->setColor(failure);
+    m_failures->setBorderColor(Tones::mix(failure, text, 0.3));
+}
+
+void PushTimelineView::fitLabels(const QRectF &plotArea)
+{
+    fitTimeAxis(m_axisX, m_span, plotArea.width(), font());
+    updateLaneLabels();
+}
+
 void PushTimelineView::setWindow(double seconds)
 {
-    m_window = std::max(60.0, seconds);
+    m_window = seconds > 0 ? std::max(60.0, seconds) : 0;
     replot();
 }
 
@@ -146,7 +161,21 @@ QSize PushTimelineView::sizeHint() const
 
 void PushTimelineView::replot()
 {
-    const double start = m_now - m_window;
+    // The span follows the data: from the oldest push kept (or the fixed
+    // window), at least ten minutes, so a session's first pushes spread
+    // over the axis instead of sitting at its right edge.
+    double span = m_window;
+    if (span <= 0) {
+        double oldest = m_now;
+        for (auto it = m_events.cbegin(); it != m_events.cend(); ++it) {
+            if (!it->isEmpty() && (m_jobFilter.isEmpty() || m_jobFilter.contains(it.key())))
+                oldest = std::min(oldest, it->constFirst().time);
+        }
+        // A little room before the first push, so its point is not cut.
+        span = std::max(600.0, (m_now - oldest) * 1.03);
+    }
+    m_span = span;
+    const double start = m_now - span;
     const auto inWindow = [start](const QList<PushEvent> &events) {
         return !events.isEmpty() && events.constLast().time >= start;
     };
@@ -172,22 +201,7 @@ void PushTimelineView::replot()
 
     if (jobs != m_lanes) {
         m_lanes = jobs;
-        const QStringList old = m_axisY->categoriesLabels();
-        for (const QString &label : old)
-            m_axisY->remove(label);
-        // Top to bottom in name order; a lane's label sits on its value.
-        // QCategoryAxis wants increasing values: bottom lane first, and
-        // unique labels: a long name is shortened in the middle unless that
-        // would make two lanes look alike.
-        QStringList labels;
-        for (const QString &job : std::as_const(m_lanes))
-            labels.append(job.size() > 32 ? job.left(15) + u"\u2026"_s + job.right(16) : job);
-        for (qsizetype i = 0; i < labels.size(); ++i) {
-            if (labels.count(labels.at(i)) > 1)
-                labels[i] = m_lanes.at(i);
-        }
-        for (qsizetype i = m_lanes.size() - 1; i >= 0; --i)
-            m_axisY->append(labels.at(i), double(m_lanes.size() - 1 - i));
+        updateLaneLabels();
         m_axisY->setRange(-0.5, std::max<double>(0.5, double(m_lanes.size()) - 0.5));
         updateGeometry();
     }
@@ -195,7 +209,7 @@ void PushTimelineView::replot()
     // Merge pushes a lane could not show apart: at most m_maxPoints overall.
     const qsizetype lanes = std::max<qsizetype>(1, m_lanes.size());
     const double bins = std::floor(std::clamp<double>(double(m_maxPoints) / double(lanes), 20, 2000));
-    const double binWidth = m_window / bins;
+    const double binWidth = span / bins;
     QList<QPointF> pushes, failures;
     for (qsizetype i = 0; i < m_lanes.size(); ++i) {
         const double y = double(m_lanes.size() - 1 - i);
@@ -220,7 +234,7 @@ void PushTimelineView::replot()
 
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(qint64(start * 1000));
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(qint64(m_now * 1000));
-    m_axisX->setFormat(m_window > 2 * 86400 ? u"dd.MM HH:mm"_s : m_window > 600 ? u"HH:mm"_s : u"HH:mm:ss"_s);
+    fitTimeAxis(m_axisX, span, chart()->plotArea().width(), font());
     if (m_axisX->min() != from || m_axisX->max() != to)
         m_axisX->setRange(from, to);
 
@@ -233,16 +247,71 @@ void PushTimelineView::replot()
         title += m_hiddenJobs == 1 ? tr(" (1 more job not shown)") : tr(" (%1 more jobs not shown)").arg(m_hiddenJobs);
     if (m_coverageStart > start)
         title += tr(" \u2013 older pushes dropped to save memory");
-    if (chart()->title() != title)
-        chart()->setTitle(title);
+    setSummary(title);
+}
+
+void PushTimelineView::updateLaneLabels()
+{
+    // Top to bottom in name order; a lane's label sits on its value.
+    // QCategoryAxis wants increasing values (bottom lane first) and unique
+    // labels. Names are shortened in the middle to at most a third of the
+    // chart's width, unless that would make two lanes look alike.
+    const QFontMetricsF metrics(font());
+    const qreal room = std::max<qreal>(metrics.averageCharWidth() * 8, width() / 3.0);
+    QStringList labels;
+    for (const QString &job : std::as_const(m_lanes))
+        labels.append(metrics.elidedText(job, Qt::ElideMiddle, room));
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        if (labels.count(labels.at(i)) > 1)
+            labels[i] = m_lanes.at(i);
+    }
+    if (labels == m_laneLabels && m_axisY->count() == labels.size())
+        return;
+    m_laneLabels = labels;
+    const QStringList old = m_axisY->categoriesLabels();
+    for (const QString &label : old)
+        m_axisY->remove(label);
+    for (qsizetype i = m_lanes.size() - 1; i >= 0; --i)
+        m_axisY->append(labels.at(i), double(m_lanes.size() - 1 - i));
+}
+
+QList<LegendEntry> PushTimelineView::legendEntries() const
+{
+    return {{u"push"_s, m_pushes->name(), m_pushes->color()}, {u"failed"_s, m_failures->name(), m_failures->color()}};
+}
+
+ChartTable PushTimelineView::table() const
+{
+    ChartTable t;
+    t.headers = {tr("Job"), tr("Pushes"), tr("Failed pushes"), tr("Last push")};
+    const double start = m_now - m_span;
+    const QLocale locale;
+    for (const QString &job : m_lanes) {
+        int pushes = 0, failures = 0;
+        double last = 0;
+        for (const PushEvent &e : m_events.value(job)) {
+            if (e.time < start)
+                continue;
+            pushes += e.pushes;
+            failures += e.failures;
+            if (e.pushes > 0)
+                last = std::max(last, e.time);
+        }
+        t.rows.append({job, locale.toString(pushes), locale.toString(failures),
+                       last > 0 ? locale.toString(QDateTime::fromMSecsSinceEpoch(qint64(last * 1000)).time(), QLocale::ShortFormat)
+                                : tr("none")});
+    }
+    return t;
 }
 
 QString PushTimelineView::formatWindow() const
 {
-    const double hours = m_window / 3600;
+    const double hours = m_span / 3600;
     if (hours >= 1 && std::abs(hours - std::round(hours)) < 1e-9)
         return hours == 1 ? tr("hour") : tr("%1 hours").arg(int(std::round(hours)));
-    const int minutes = int(std::round(m_window / 60));
+    if (hours >= 2)
+        return tr("%1 hours").arg(QLocale().toString(hours, 'f', 1));
+    const int minutes = int(std::round(m_span / 60));
     return minutes == 1 ? tr("minute") : tr("%1 minutes").arg(minutes);
 }
 

@@ -4,8 +4,8 @@
 // job that went quiet stands out as a gap in an otherwise regular lane.
 
 #include "staleness/stalenesshistory.h"
+#include "views/charts/chartview.h"
 
-#include <QChartView>
 
 class QCategoryAxis;
 class QDateTimeAxis;
@@ -13,7 +13,7 @@ class QScatterSeries;
 
 namespace PushDeck {
 
-class PushTimelineView final : public QChartView
+class PushTimelineView final : public ChartView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PushTimelineView)
@@ -21,9 +21,12 @@ public:
     explicit PushTimelineView(QWidget *parent = nullptr);
     ~PushTimelineView() override;
 
-    // Seconds before `now` to show (default 6 h).
+    // Seconds before `now` to show; 0 (the default): follow the data, from
+    // the oldest push in the history (at least 10 minutes back) to now.
     double window() const { return m_window; }
     void setWindow(double seconds);
+    // The span shown at the last re-plot (the window, or what the data needs).
+    double shownSpan() const { return m_span; }
     // At most this many lanes (jobs, by name) and points over all lanes;
     // pushes closer than a lane can show apart are merged into one point.
     int maxLanes() const { return m_maxLanes; }
@@ -42,13 +45,24 @@ public:
     QScatterSeries *failureSeries() const { return m_failures; }
 
     QSize sizeHint() const override; // grows with the lanes
+    QDateTimeAxis *timeAxis() const { return m_axisX; }
+    // The axis labels of the lanes, top to bottom (shortened to fit).
+    QStringList laneLabels() const { return m_laneLabels; }
+    // Per lane: job, pushes and failed pushes in the span, the last push.
+    ChartTable table() const override;
+    QList<LegendEntry> legendEntries() const override;
 
 Q_SIGNALS:
     // A lane's point was clicked: the job and the time (unix seconds).
     void pushClicked(const QString &job, double time);
 
+protected:
+    void applyPalette(const QPalette &palette) override;
+    void fitLabels(const QRectF &plotArea) override;
+
 private:
     void replot();
+    void updateLaneLabels();
     QString formatWindow() const;
     void onClicked(const QPointF &point);
 
@@ -60,9 +74,11 @@ private:
     double m_coverageStart = 0;
     double m_now = 0;
     QStringList m_lanes;
+    QStringList m_laneLabels;
     QStringList m_jobFilter;
     int m_hiddenJobs = 0;
-    double m_window = 6 * 3600;
+    double m_window = 0;
+    double m_span = 600;
     int m_maxLanes = 25;
     int m_maxPoints = 6000;
 };

@@ -2,6 +2,7 @@
 
 #include "views/charts/countaxis.h"
 #include "views/common/stateicons.h"
+#include "views/common/tones.h"
 
 #include <QAreaSeries>
 #include <QDateTime>
@@ -9,6 +10,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -33,16 +35,14 @@ int attention(const StateCounts &c)
 } // namespace
 
 StalenessTrendView::StalenessTrendView(QWidget *parent)
-    : QChartView(parent)
+    : ChartView(parent)
 {
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 200);
-    setToolTip(tr("Click a state in the legend to hide it; the others rescale."));
+    setMinimumSize(200, 150);
+    setAccessibleName(tr("Staleness over time chart"));
+    setToolTip(tr("Click a state above the chart to hide it; the others rescale."));
 
     auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
 
     m_axisX = new QDateTimeAxis(chart);
     m_axisX->setFormat(u"HH:mm"_s);
@@ -59,11 +59,6 @@ StalenessTrendView::StalenessTrendView(QWidget *parent)
         auto *upper = new QLineSeries(chart);
         auto *area = new QAreaSeries(upper, below);
         area->setName(StateIcons::label(state));
-        const QColor color = StateIcons::color(state);
-        QColor fill = color;
-        fill.setAlpha(state == Staleness::Fresh || state == Staleness::Unknown ? 110 : 200);
-        area->setBrush(fill);
-        area->setPen(QPen(color.darker(115), 1));
         chart->addSeries(area);
         area->attachAxis(m_axisX);
         area->attachAxis(m_axisY);
@@ -73,15 +68,81 @@ StalenessTrendView::StalenessTrendView(QWidget *parent)
     }
     setChart(chart);
 
-    for (Staleness state : StackOrder) {
-        const auto markers = chart->legend()->markers(m_areas[size_t(state)]);
-        for (QLegendMarker *marker : markers) {
-            marker->setShape(QLegend::MarkerShapeRectangle);
-            connect(marker, &QLegendMarker::clicked, this, [this, state] { setStateVisible(state, !isStateVisible(state)); });
-        }
-    }
     m_now = double(QDateTime::currentSecsSinceEpoch());
+    finishSetup();
     replot();
+}
+
+void StalenessTrendView::applyPalette(const QPalette &palette)
+{
+    for (Staleness state : StackOrder) {
+        QAreaSeries *area = m_areas[size_t(state)];
+        const QColor color = StateIcons::color(state, palette);
+        // Calm states lighter, so the bands that need attention stand out.
+        const bool calm = state == Staleness::Fresh || state == Staleness::Unknown;
+        area->setBrush(Tones::mix(palette.color(QPalette::Base), color, calm ? 0.45 : 0.85));
+        area->setPen(QPen(color, 1));
+    }
+}
+
+void StalenessTrendView::fitLabels(const QRectF &plotArea)
+{
+    fitTimeAxis(m_axisX, m_span, plotArea.width(), font());
+}
+
+void StalenessTrendView::setNote(const QString &note)
+{
+    if (note == m_note)
+        return;
+    m_note = note;
+    replot();
+}
+
+QList<LegendEntry> StalenessTrendView::legendEntries() const
+{
+    // The counts of the last poll; a click hides a state (and rescales).
+    QList<LegendEntry> entries;
+    const StateCounts last = m_samples.isEmpty() ? StateCounts{} : m_samples.constLast().counts;
+    for (Staleness state : {Staleness::Fresh, Staleness::Warning, Staleness::Stale, Staleness::Failed, Staleness::Unknown}) {
+        if (last.value(state) == 0 && isStateVisible(state) && state != Staleness::Stale && state != Staleness::Failed)
+            continue;
+        LegendEntry entry{stalenessName(state), StateIcons::countText(state, last.value(state)),
+                          StateIcons::color(state, palette())};
+        entry.hidden = !isStateVisible(state);
+        entry.clickable = true;
+        entries.append(entry);
+    }
+    return entries;
+}
+
+QString StalenessTrendView::legendNote() const
+{
+    if (m_samples.isEmpty())
+        return tr("No polls recorded yet");
+    return m_note;
+}
+
+void StalenessTrendView::legendEntryActivated(const QString &id)
+{
+    if (const auto state = stalenessFromName(id))
+        setStateVisible(*state, !isStateVisible(*state));
+}
+
+ChartTable StalenessTrendView::table() const
+{
+    ChartTable t;
+    t.headers.append(tr("Time"));
+    for (Staleness state : {Staleness::Fresh, Staleness::Warning, Staleness::Stale, Staleness::Failed, Staleness::Unknown})
+        t.headers.append(StateIcons::label(state));
+    const QLocale locale;
+    // Newest first: what a reader wants to hear first.
+    for (auto it = m_shown.crbegin(); it != m_shown.crend(); ++it) {
+        QStringList row{locale.toString(QDateTime::fromMSecsSinceEpoch(qint64(it->time * 1000)), QLocale::ShortFormat)};
+        for (Staleness state : {Staleness::Fresh, Staleness::Warning, Staleness::Stale, Staleness::Failed, Staleness::Unknown})
+            row.append(locale.toString(it->counts.value(state)));
+        t.rows.append(row);
+    }
+    return t;
 }
 
 StalenessTrendView::~StalenessTrendView() = default;
@@ -115,26 +176,7 @@ void StalenessTrendView::setStateVisible(Staleness state, bool visible)
     if (m_hidden[size_t(state)] == !visible)
         return;
     m_hidden[size_t(state)] = !visible;
-    updateLegendMarker(state);
     replot();
-}
-
-void StalenessTrendView::updateLegendMarker(Staleness state)
-{
-    const bool hidden = m_hidden[size_t(state)];
-    for (QLegendMarker *marker : chart()->legend()->markers(m_areas[size_t(state)])) {
-        QColor label = palette().color(QPalette::WindowText);
-        if (hidden)
-            label.setAlpha(90);
-        marker->setLabelBrush(label);
-        QFont font = marker->font();
-        font.setStrikeOut(hidden);
-        marker->setFont(font);
-        QColor box = StateIcons::color(state);
-        if (hidden)
-            box.setAlpha(50);
-        marker->setBrush(box);
-    }
 }
 
 void StalenessTrendView::replot()
@@ -206,10 +248,15 @@ void StalenessTrendView::replot()
 
     for (Staleness state : StackOrder)
         m_upper[size_t(state)]->replace(points[size_t(state)]);
+    m_shown.clear();
+    m_shown.reserve(shown.size());
+    for (const StateSample *sample : std::as_const(shown))
+        m_shown.append(*sample);
 
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(qint64(start * 1000));
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(qint64(m_now * 1000));
-    m_axisX->setFormat(span > 2 * 86400 ? u"dd.MM HH:mm"_s : span > 600 ? u"HH:mm"_s : u"HH:mm:ss"_s);
+    m_span = span;
+    fitTimeAxis(m_axisX, span, chart()->plotArea().width(), font());
     if (m_axisX->min() != from || m_axisX->max() != to)
         m_axisX->setRange(from, to);
     const auto [top, ticks] = countAxis(highest);
@@ -221,18 +268,18 @@ void StalenessTrendView::replot()
     QString title;
     if (!m_samples.isEmpty()) {
         const StateCounts &last = m_samples.constLast().counts;
-        title = tr("Now: %1 fresh, %2 warning, %3 stale, %4 failed")
-                    .arg(last.value(Staleness::Fresh))
-                    .arg(last.value(Staleness::Warning))
-                    .arg(last.value(Staleness::Stale))
-                    .arg(last.value(Staleness::Failed));
-        if (last.value(Staleness::Unknown) > 0)
-            title += tr(", %1 unknown").arg(last.value(Staleness::Unknown));
+        QStringList parts;
+        for (Staleness state : {Staleness::Fresh, Staleness::Warning, Staleness::Stale, Staleness::Failed, Staleness::Unknown}) {
+            if (last.value(state) > 0 || state == Staleness::Stale || state == Staleness::Failed)
+                parts.append(StateIcons::countText(state, last.value(state)));
+        }
+        title = tr("Now: %1").arg(parts.join(u" \u00b7 "_s));
     } else {
         title = tr("No polls recorded yet");
     }
-    if (chart()->title() != title)
-        chart()->setTitle(title);
+    if (!m_note.isEmpty())
+        title += u" \u2013 "_s + m_note;
+    setSummary(title);
 }
 
 } // namespace PushDeck

@@ -5,8 +5,8 @@
 // handful of stale groups can be seen next to thousands of fresh ones.
 
 #include "staleness/stalenesshistory.h"
+#include "views/charts/chartview.h"
 
-#include <QChartView>
 #include <array>
 
 class QAreaSeries;
@@ -16,7 +16,7 @@ class QValueAxis;
 
 namespace PushDeck {
 
-class StalenessTrendView final : public QChartView
+class StalenessTrendView final : public ChartView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StalenessTrendView)
@@ -41,10 +41,22 @@ public:
 
     QAreaSeries *areaSeries(Staleness state) const { return m_areas[size_t(state)]; }
     QLineSeries *upperSeries(Staleness state) const { return m_upper[size_t(state)]; }
+    QDateTimeAxis *timeAxis() const { return m_axisX; }
+    // The poll samples plotted (binned), oldest first.
+    ChartTable table() const override;
+    // A note after the summary, e.g. that the history counts every group
+    // whatever the table's filter shows.
+    void setNote(const QString &note);
+    QList<LegendEntry> legendEntries() const override;
+    QString legendNote() const override;
+    void legendEntryActivated(const QString &id) override;
+
+protected:
+    void applyPalette(const QPalette &palette) override;
+    void fitLabels(const QRectF &plotArea) override;
 
 private:
     void replot();
-    void updateLegendMarker(Staleness state);
 
     std::array<QAreaSeries *, StalenessCount> m_areas{};
     std::array<QLineSeries *, StalenessCount> m_upper{};
@@ -52,6 +64,9 @@ private:
     QDateTimeAxis *m_axisX = nullptr;
     QValueAxis *m_axisY = nullptr;
     QList<StateSample> m_samples;
+    QList<StateSample> m_shown; // what replot() drew, for table()
+    QString m_note;
+    double m_span = 3600;
     double m_now = 0;
     double m_window = 0;
     int m_maxPoints = 600;

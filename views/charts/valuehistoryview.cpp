@@ -1,11 +1,13 @@
 #include "views/charts/valuehistoryview.h"
 
-#include "views/common/stateicons.h"
+#include "format/value.h"
+#include "views/common/tones.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QLegend>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -20,23 +22,17 @@ constexpr qsizetype MaxMarkers = 120;
 }
 
 ValueHistoryView::ValueHistoryView(QWidget *parent)
-    : QChartView(parent)
+    : ChartView(parent)
 {
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 180);
+    setMinimumSize(200, 150);
+    setAccessibleName(tr("Value history chart"));
 
     auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->hide();
-    chart->setMargins(QMargins(4, 4, 4, 4));
 
-    const QColor color = palette().color(QPalette::Highlight);
     m_line = new QLineSeries(chart);
-    m_line->setPen(QPen(color, 2));
     m_points = new QScatterSeries(chart);
     m_points->setMarkerSize(7);
-    m_points->setColor(color);
-    m_points->setBorderColor(color.darker(130));
     chart->addSeries(m_line);
     chart->addSeries(m_points);
 
@@ -53,10 +49,35 @@ ValueHistoryView::ValueHistoryView(QWidget *parent)
     }
     setChart(chart);
     m_now = double(QDateTime::currentSecsSinceEpoch());
+    finishSetup();
     replot();
 }
 
 ValueHistoryView::~ValueHistoryView() = default;
+
+void ValueHistoryView::applyPalette(const QPalette &palette)
+{
+    const QColor color = palette.color(QPalette::Highlight);
+    m_line->setPen(QPen(color, 2));
+    m_points->setColor(color);
+    m_points->setBorderColor(Tones::mix(color, palette.color(QPalette::Text), 0.3));
+}
+
+void ValueHistoryView::fitLabels(const QRectF &plotArea)
+{
+    fitTimeAxis(m_axisX, m_span, plotArea.width(), font());
+}
+
+ChartTable ValueHistoryView::table() const
+{
+    ChartTable t;
+    t.headers = {tr("Push time"), tr("Value")};
+    const QLocale locale;
+    for (auto it = m_values.crbegin(); it != m_values.crend(); ++it)
+        t.rows.append({locale.toString(QDateTime::fromMSecsSinceEpoch(qint64(it->time * 1000)), QLocale::ShortFormat),
+                       QString::fromLatin1(formatValue(it->value))});
+    return t;
+}
 
 void ValueHistoryView::setMaxPoints(int count)
 {
@@ -146,7 +167,8 @@ void ValueHistoryView::replot()
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(qint64(start * 1000));
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(qint64(m_now * 1000));
     const double span = m_now - start;
-    m_axisX->setFormat(span > 2 * 86400 ? u"dd.MM HH:mm"_s : span > 600 ? u"HH:mm"_s : u"HH:mm:ss"_s);
+    m_span = span;
+    fitTimeAxis(m_axisX, span, chart()->plotArea().width(), font());
     if (m_axisX->min() != from || m_axisX->max() != to)
         m_axisX->setRange(from, to);
 
@@ -188,8 +210,7 @@ void ValueHistoryView::replot()
             title += skipped == 1 ? tr(" \u2013 1 value not shown (NaN or infinite)")
                                   : tr(" \u2013 %1 values not shown (NaN or infinite)").arg(skipped);
     }
-    if (chart()->title() != title)
-        chart()->setTitle(title);
+    setSummary(title);
 }
 
 } // namespace PushDeck

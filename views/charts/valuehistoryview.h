@@ -4,8 +4,8 @@
 // few enough to tell apart.
 
 #include "staleness/stalenesshistory.h"
+#include "views/charts/chartview.h"
 
-#include <QChartView>
 
 class QDateTimeAxis;
 class QLineSeries;
@@ -14,7 +14,7 @@ class QValueAxis;
 
 namespace PushDeck {
 
-class ValueHistoryView final : public QChartView
+class ValueHistoryView final : public ChartView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ValueHistoryView)
@@ -33,6 +33,13 @@ public:
 
     QLineSeries *lineSeries() const { return m_line; }
     QScatterSeries *pointSeries() const { return m_points; }
+    QDateTimeAxis *timeAxis() const { return m_axisX; }
+    // Every value kept, newest first: time and value as the gateway wrote it.
+    ChartTable table() const override;
+
+protected:
+    void applyPalette(const QPalette &palette) override;
+    void fitLabels(const QRectF &plotArea) override;
 
 private:
     void replot();
@@ -44,6 +51,7 @@ private:
     SeriesRef m_series;
     QList<ValuePoint> m_values;
     double m_now = 0;
+    double m_span = 3600;
     int m_maxPoints = 2000;
 };
 

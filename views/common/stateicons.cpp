@@ -1,8 +1,11 @@
 #include "views/common/stateicons.h"
 
+#include "views/common/tones.h"
+
 #include <QApplication>
 #include <QCoreApplication>
 #include <QHash>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
@@ -12,16 +15,26 @@ namespace PushDeck {
 
 namespace {
 
-QPixmap draw(Staleness state, int size)
+// A mark that contrasts with `c` (drawn on top of it): very light on dark
+// colours, very dark on light ones, in c's own hue.
+QColor onTopOf(const QColor &c)
+{
+    return QColor::fromHslF(std::max(0.0f, c.hslHueF()), 0.25f, c.lightnessF() < 0.55f ? 0.97f : 0.12f);
+}
+
+QPixmap draw(Staleness state, int size, const QPalette &palette)
 {
     QPixmap pixmap(size, size);
     pixmap.fill(Qt::transparent);
     QPainter p(&pixmap);
     p.setRenderHint(QPainter::Antialiasing);
-    const QColor c = StateIcons::color(state);
+    const QColor c = Tones::state(state, palette);
+    // The outline of hollow shapes: a shade away from the colour, towards
+    // the palette's text, so the stale clock shows on dark bases too.
+    const QColor outline = Tones::mix(c, palette.color(QPalette::Text), 0.2);
     const qreal m = size * 0.1;
     const QRectF r(m, m, size - 2 * m, size - 2 * m);
-    QPen pen(c.darker(130), size / 10.0);
+    QPen pen(outline, std::max(1.5, size / 9.0));
     pen.setCapStyle(Qt::RoundCap);
     switch (state) {
     case Staleness::Fresh: // filled circle
@@ -38,7 +51,7 @@ QPixmap draw(Staleness state, int size)
         p.setPen(Qt::NoPen);
         p.setBrush(c);
         p.drawPath(path);
-        p.setPen(QPen(Qt::black, size / 9.0, Qt::SolidLine, Qt::RoundCap));
+        p.setPen(QPen(onTopOf(c), size / 9.0, Qt::SolidLine, Qt::RoundCap));
         p.drawLine(QPointF(r.center().x(), r.top() + r.height() * 0.38), QPointF(r.center().x(), r.top() + r.height() * 0.68));
         p.drawPoint(QPointF(r.center().x(), r.top() + r.height() * 0.85));
         break;
@@ -55,7 +68,7 @@ QPixmap draw(Staleness state, int size)
         p.setPen(Qt::NoPen);
         p.setBrush(c);
         p.drawEllipse(r);
-        QPen cross(Qt::white, size / 8.0, Qt::SolidLine, Qt::RoundCap);
+        QPen cross(onTopOf(c), size / 8.0, Qt::SolidLine, Qt::RoundCap);
         p.setPen(cross);
         const qreal d = r.width() * 0.28;
         p.drawLine(r.center() + QPointF(-d, -d), r.center() + QPointF(d, d));
@@ -75,39 +88,45 @@ QPixmap draw(Staleness state, int size)
 
 } // namespace
 
-QIcon StateIcons::icon(Staleness state)
+QIcon StateIcons::icon(Staleness state, const QPalette &palette)
 {
-    static QHash<int, QIcon> cache;
-    auto it = cache.find(int(state));
+    // Per state and palette base: a palette change (a dark scheme applied
+    // while running) gets icons drawn for it.
+    static QHash<std::pair<int, QRgb>, QIcon> cache;
+    const auto key = std::make_pair(int(state), palette.color(QPalette::Base).rgb());
+    auto it = cache.find(key);
     if (it != cache.end())
         return *it;
     QIcon icon;
-    for (int size : {16, 22, 32, 48})
-        icon.addPixmap(draw(state, size));
-    cache.insert(int(state), icon);
+    for (int size : {16, 22, 32, 48, 64})
+        icon.addPixmap(draw(state, size, palette));
+    cache.insert(key, icon);
     return icon;
+}
+
+QIcon StateIcons::icon(Staleness state)
+{
+    return icon(state, QApplication::palette());
+}
+
+QColor StateIcons::color(Staleness state, const QPalette &palette)
+{
+    return Tones::state(state, palette);
 }
 
 QColor StateIcons::color(Staleness state)
 {
-    switch (state) {
-    case Staleness::Fresh: return QColor(0x2e, 0x9d, 0x4f);
-    case Staleness::Warning: return QColor(0xe8, 0xa3, 0x17);
-    case Staleness::Stale: return QColor(0xb8, 0x4a, 0x2a);
-    case Staleness::Failed: return QColor(0xd6, 0x2b, 0x2b);
-    case Staleness::Unknown: return QColor(0x8a, 0x8f, 0x98);
-    }
-    return {};
+    return color(state, QApplication::palette());
+}
+
+QColor StateIcons::background(Staleness state, const QPalette &palette)
+{
+    return Tones::stateTint(state, palette); // none for the calm states: problems stand out
 }
 
 QColor StateIcons::background(Staleness state)
 {
-    const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
-    QColor c = color(state);
-    if (state == Staleness::Fresh || state == Staleness::Unknown)
-        return {}; // the calm states stay uncoloured so problems stand out
-    c.setAlpha(dark ? 90 : 55);
-    return c;
+    return background(state, QApplication::palette());
 }
 
 QString StateIcons::label(Staleness state)
@@ -120,6 +139,19 @@ QString StateIcons::label(Staleness state)
     case Staleness::Unknown: return QCoreApplication::translate("StateIcons", "Unknown");
     }
     return {};
+}
+
+QString StateIcons::countText(Staleness state, int count)
+{
+    const QString n = QLocale().toString(count);
+    switch (state) {
+    case Staleness::Fresh: return QCoreApplication::translate("StateIcons", "%1 fresh").arg(n);
+    case Staleness::Warning: return QCoreApplication::translate("StateIcons", "%1 warning").arg(n);
+    case Staleness::Stale: return QCoreApplication::translate("StateIcons", "%1 stale").arg(n);
+    case Staleness::Failed: return QCoreApplication::translate("StateIcons", "%1 failed").arg(n);
+    case Staleness::Unknown: return QCoreApplication::translate("StateIcons", "%1 unknown").arg(n);
+    }
+    return n;
 }
 
 QString StateIcons::description(Staleness state)

@@ -1,6 +1,8 @@
 #include "views/demo/pitfallspanel.h"
 
+#include "demo/demoprometheus.h"
 #include "demo/demoscenarios.h"
+#include "views/demo/prometheuschartview.h"
 #include "items/lintmodel.h"
 
 #include <QApplication>
@@ -62,10 +64,11 @@ QLabel *heading(const QString &text, QWidget *parent)
 
 } // namespace
 
-PitfallsPanel::PitfallsPanel(DemoScenarios *scenarios, LintModel *lint, QWidget *parent)
+PitfallsPanel::PitfallsPanel(DemoScenarios *scenarios, LintModel *lint, DemoPrometheus *prometheus, QWidget *parent)
     : QWidget(parent)
     , m_scenarios(scenarios)
     , m_lint(lint)
+    , m_prometheus(scenarios ? prometheus : nullptr)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -74,9 +77,15 @@ PitfallsPanel::PitfallsPanel(DemoScenarios *scenarios, LintModel *lint, QWidget 
     layout->addWidget(splitter);
     if (m_scenarios)
         splitter->addWidget(buildScenarioPart());
-    splitter->addWidget(buildLintPart());
+    m_lintPart = buildLintPart();
+    splitter->addWidget(m_lintPart);
+    // Wrapped labels (the step, what Next waits for) are as tall as the
+    // narrowest width makes them: keep the panel wide enough to fit 800 px.
+    if (m_prometheus)
+        setMinimumWidth(380);
     if (m_scenarios) {
-        splitter->setStretchFactor(0, 2);
+        // With Prometheus, its chart needs the height more than the lint.
+        splitter->setStretchFactor(0, m_prometheus ? 5 : 2);
         splitter->setStretchFactor(1, 1);
     }
 
@@ -87,6 +96,15 @@ PitfallsPanel::PitfallsPanel(DemoScenarios *scenarios, LintModel *lint, QWidget 
             if (!keys.isEmpty())
                 Q_EMIT groupsActivated(keys);
         });
+        if (m_prometheus) {
+            connect(m_prometheus, &DemoPrometheus::changed, this, &PitfallsPanel::updatePrometheus);
+            connect(m_prometheus, &DemoPrometheus::settledChanged, this, [this] {
+                const int last = int(DemoScenarios::scenario(m_scenarios->currentScenario()).steps.size()) - 1;
+                m_next->setEnabled(!m_scenarios->isBusy() && m_prometheus->isSettled() && m_scenarios->currentStep() < last);
+                updateWaiting();
+            });
+            updatePrometheus();
+        }
         updateScenario();
         updateOutcome(m_scenarios->outcome());
     }
@@ -128,7 +146,7 @@ QWidget *PitfallsPanel::buildScenarioPart()
     m_explanation = new QTextBrowser(part);
     m_explanation->setObjectName(u"explanation"_s);
     m_explanation->setOpenLinks(false);
-    m_explanation->setMinimumHeight(120);
+    m_explanation->setMinimumHeight(m_prometheus ? 70 : 120);
     layout->addWidget(m_explanation, 2);
 
     auto *buttons = new QHBoxLayout;
@@ -149,15 +167,35 @@ QWidget *PitfallsPanel::buildScenarioPart()
     buttons->addWidget(m_busy);
     layout->addLayout(buttons);
 
-    layout->addWidget(heading(tr("What happened"), part));
-    m_outcome = new QPlainTextEdit(part);
+    // What Next waits for: the step on the gateway (and so the table), then
+    // its effect in Prometheus.
+    m_waiting = new QLabel(part);
+    m_waiting->setObjectName(u"waiting"_s);
+    m_waiting->setWordWrap(true);
+    m_waiting->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_waiting);
+
+    auto *results = new QSplitter(Qt::Vertical, part);
+    results->setChildrenCollapsible(false);
+    auto *outcomePart = new QWidget(results);
+    auto *outcomeLayout = new QVBoxLayout(outcomePart);
+    outcomeLayout->setContentsMargins(0, 0, 0, 0);
+    outcomeLayout->addWidget(heading(tr("What happened"), outcomePart));
+    m_outcome = new QPlainTextEdit(outcomePart);
     m_outcome->setObjectName(u"outcome"_s);
     m_outcome->setReadOnly(true);
     m_outcome->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_outcome->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_outcome->setPlaceholderText(tr("Press Start: each step acts on the demo gateway and shows the result here."));
-    m_outcome->setMinimumHeight(100);
-    layout->addWidget(m_outcome, 3);
+    m_outcome->setMinimumHeight(m_prometheus ? 48 : 100);
+    outcomeLayout->addWidget(m_outcome);
+    results->addWidget(outcomePart);
+    if (m_prometheus) {
+        results->addWidget(buildPrometheusPart(results));
+        results->setStretchFactor(0, 2);
+        results->setStretchFactor(1, 3);
+    }
+    layout->addWidget(results, 5);
 
     connect(m_scenarioList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row == m_scenarios->currentScenario())
@@ -170,6 +208,74 @@ QWidget *PitfallsPanel::buildScenarioPart()
     connect(m_next, &QPushButton::clicked, this, [this] { m_scenarios->next(); });
     connect(m_reset, &QPushButton::clicked, this, [this] { m_scenarios->reset(); });
     return part;
+}
+
+QWidget *PitfallsPanel::buildPrometheusPart(QWidget *parent)
+{
+    auto *part = new QWidget(parent);
+    auto *layout = new QVBoxLayout(part);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_promHeading = heading(tr("What Prometheus sees"), part);
+    m_promHeading->setWordWrap(true);
+    layout->addWidget(m_promHeading);
+    m_promStatus = new QLabel(part);
+    m_promStatus->setObjectName(u"prometheusStatus"_s);
+    m_promStatus->setWordWrap(true);
+    m_promStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_promStatus);
+    m_promChart = new PrometheusChartView(m_prometheus, part);
+    layout->addWidget(m_promChart, 3);
+    m_promObservation = new QPlainTextEdit(part);
+    m_promObservation->setObjectName(u"prometheusObservation"_s);
+    m_promObservation->setReadOnly(true);
+    m_promObservation->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_promObservation->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_promObservation->setMinimumHeight(40);
+    layout->addWidget(m_promObservation, 1);
+    return part;
+}
+
+void PitfallsPanel::updatePrometheus()
+{
+    if (!m_prometheus)
+        return;
+    const bool running = m_prometheus->status() == DemoPrometheus::Status::Running;
+    QString status = m_prometheus->statusText();
+    m_promStatus->setToolTip(status);
+    if (running) // one line: the chart needs the room; the tooltip has it all
+        status = tr("Prometheus %1, scraping the gateway every %2 s")
+                     .arg(m_prometheus->url().authority())
+                     .arg(m_prometheus->scrapeIntervalSeconds());
+    else
+        status += u' ' + DemoPrometheus::wouldShow(m_scenarios->currentScenario());
+    m_promStatus->setText(status);
+    const QString title = m_prometheus->chartTitle();
+    m_promHeading->setText(running && !title.isEmpty() ? title : tr("What Prometheus sees"));
+    m_promChart->setVisible(running);
+    m_promObservation->setVisible(running);
+    if (running) {
+        const int scroll = m_promObservation->verticalScrollBar()->value();
+        m_promObservation->setPlainText(m_prometheus->observation());
+        m_promObservation->verticalScrollBar()->setValue(scroll);
+    }
+    updateWaiting();
+}
+
+void PitfallsPanel::updateWaiting()
+{
+    if (!m_waiting)
+        return;
+    const int last = int(DemoScenarios::scenario(m_scenarios->currentScenario()).steps.size()) - 1;
+    QString text;
+    if (m_scenarios->isBusy())
+        text = tr("Waiting for the step to finish on the gateway and show in the table\u2026");
+    else if (m_prometheus && !m_prometheus->waitingFor().isEmpty())
+        text = m_prometheus->waitingFor();
+    else if (m_scenarios->currentStep() >= 0 && m_scenarios->currentStep() <= last)
+        text = m_prometheus && m_prometheus->status() == DemoPrometheus::Status::Running
+                   ? tr("Visible in the table, this panel and Prometheus.")
+                   : tr("Visible in the table and this panel.");
+    m_waiting->setText(text);
 }
 
 QWidget *PitfallsPanel::buildLintPart()
@@ -202,12 +308,14 @@ QWidget *PitfallsPanel::buildLintPart()
         connect(m_findings, &QTreeView::clicked, this, &PitfallsPanel::activateFinding);
         connect(m_findings, &QTreeView::activated, this, &PitfallsPanel::activateFinding);
     }
+    if (m_prometheus)
+        m_findings->setMinimumHeight(40);
     layout->addWidget(m_findings, 3);
 
     m_advice = new QTextBrowser(part);
     m_advice->setObjectName(u"advice"_s);
     m_advice->setPlaceholderText(tr("Select a finding to see why it matters and how to fix it."));
-    m_advice->setMinimumHeight(70);
+    m_advice->setMinimumHeight(m_prometheus ? 40 : 70);
     layout->addWidget(m_advice, 2);
     return part;
 }
@@ -241,10 +349,15 @@ void PitfallsPanel::updateScenario()
 
     m_scenarioList->setEnabled(!busy);
     m_previous->setEnabled(!busy && step >= 0);
-    m_next->setEnabled(!busy && step < last);
+    // Next only once the step's effect is visible everywhere.
+    const bool settled = !m_prometheus || m_prometheus->isSettled();
+    m_next->setEnabled(!busy && settled && step < last);
     m_next->setText(step < 0 ? tr("Start") : tr("Next"));
     m_reset->setEnabled(!busy);
     m_busy->setVisible(busy);
+    updateWaiting();
+    if (m_prometheus && m_promStatus)
+        updatePrometheus();
 }
 
 void PitfallsPanel::updateOutcome(const QString &text)
@@ -256,6 +369,36 @@ void PitfallsPanel::updateOutcome(const QString &text)
     m_outcome->setPlainText(text);
     if (m_outcome->verticalScrollBar())
         m_outcome->verticalScrollBar()->setValue(scroll);
+}
+
+void PitfallsPanel::setPresenterMode(bool on)
+{
+    m_presenter = on;
+    // Widgets with a font of their own (headings, the fixed-width outcome)
+    // do not inherit the dock's larger font: scale them from their own.
+    static const char *const BaseFont = "pushdeckBaseFont";
+    const double factor = on ? PresenterScale : 1.0;
+    for (QWidget *widget : findChildren<QWidget *>()) {
+        if (!widget->testAttribute(Qt::WA_SetFont) && !widget->property(BaseFont).isValid())
+            continue;
+        if (!widget->property(BaseFont).isValid())
+            widget->setProperty(BaseFont, widget->font());
+        QFont font = widget->property(BaseFont).value<QFont>();
+        font.setPointSizeF(font.pointSizeF() * factor);
+        widget->setFont(font);
+    }
+    if (m_promChart)
+        m_promChart->setFontScale(factor);
+    // Presenting the scenarios: their steps, outcome and Prometheus get the
+    // whole height; the lint is for everyday use.
+    if (m_scenarios)
+        m_lintPart->setVisible(!on);
+    if (m_scenarioList && m_scenarios) {
+        m_scenarioList->setFixedHeight(QWIDGETSIZE_MAX);
+        m_scenarioList->setMinimumHeight(0);
+        const int rows = m_scenarioList->count();
+        m_scenarioList->setFixedHeight(m_scenarioList->sizeHintForRow(0) * rows + 2 * m_scenarioList->frameWidth() + 4);
+    }
 }
 
 void PitfallsPanel::updateLintSummary()

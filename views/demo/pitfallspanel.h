@@ -17,8 +17,10 @@ class QTreeView;
 
 namespace PushDeck {
 
+class DemoPrometheus;
 class DemoScenarios;
 class LintModel;
+class PrometheusChartView;
 
 class PitfallsPanel final : public QWidget
 {
@@ -26,8 +28,15 @@ class PitfallsPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(PitfallsPanel)
 public:
     // `scenarios` may be nullptr (not in demo mode): then only the lint is
-    // shown. Neither is owned.
-    explicit PitfallsPanel(DemoScenarios *scenarios, LintModel *lint, QWidget *parent = nullptr);
+    // shown. `prometheus` (the scenarios' Prometheus side) may be nullptr:
+    // then no Prometheus part is shown. None is owned.
+    explicit PitfallsPanel(DemoScenarios *scenarios, LintModel *lint, DemoPrometheus *prometheus = nullptr,
+                           QWidget *parent = nullptr);
+
+    // Presenter mode: every font of the panel, the chart's too, this much larger.
+    static constexpr double PresenterScale = 1.5;
+    void setPresenterMode(bool on);
+    bool isPresenterMode() const { return m_presenter; }
 
     // For tests and screenshots.
     QListWidget *scenarioList() const { return m_scenarioList; }
@@ -40,6 +49,12 @@ public:
     QTreeView *findingsView() const { return m_findings; }
     QLabel *lintSummary() const { return m_lintSummary; }
     QTextBrowser *adviceView() const { return m_advice; }
+    // What the current step waits for (the gateway, Prometheus), or that
+    // its effect is visible.
+    QLabel *waitingLabel() const { return m_waiting; }
+    QLabel *prometheusStatus() const { return m_promStatus; }
+    PrometheusChartView *prometheusChart() const { return m_promChart; }
+    QPlainTextEdit *prometheusObservation() const { return m_promObservation; }
 
 Q_SIGNALS:
     // A finding or one of its groups was clicked, or a scenario step is
@@ -49,6 +64,9 @@ Q_SIGNALS:
 private:
     QWidget *buildScenarioPart();
     QWidget *buildLintPart();
+    QWidget *buildPrometheusPart(QWidget *parent);
+    void updatePrometheus();
+    void updateWaiting();
     void updateScenario();
     void updateOutcome(const QString &text);
     void updateLintSummary();
@@ -57,6 +75,7 @@ private:
 
     DemoScenarios *m_scenarios;
     LintModel *m_lint;
+    DemoPrometheus *m_prometheus;
 
     QListWidget *m_scenarioList = nullptr;
     QLabel *m_stepLabel = nullptr;
@@ -69,6 +88,13 @@ private:
     QLabel *m_lintSummary = nullptr;
     QTreeView *m_findings = nullptr;
     QTextBrowser *m_advice = nullptr;
+    bool m_presenter = false;
+    QWidget *m_lintPart = nullptr;
+    QLabel *m_waiting = nullptr;
+    QLabel *m_promHeading = nullptr;
+    QLabel *m_promStatus = nullptr;
+    PrometheusChartView *m_promChart = nullptr;
+    QPlainTextEdit *m_promObservation = nullptr;
 };
 
 } // namespace PushDeck

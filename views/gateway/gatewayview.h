@@ -10,6 +10,7 @@
 
 #include <QPointer>
 #include <QUrl>
+#include <QSet>
 #include <QWidget>
 
 class QAction;
@@ -82,10 +83,25 @@ public:
     // empty without a Prometheus URL or a current group.
     QUrl prometheusGraphUrl() const;
 
-    // Copy actions' work, for the window's menu.
-    void copySelectedKeys() const;
-    void copySelectedAsCurl() const;
-    void copyExposition() const;
+    // Copy actions' work, for the window's menu; each returns how many
+    // groups it copied (0: nothing was copied).
+    int copySelectedKeys() const;
+    int copySelectedAsCurl() const;
+    int copyExposition() const;
+    // The selected rows as tab-separated text with a header line.
+    int copySelectedRows() const;
+    // The rows the filter shows, in the table's order, with their verdicts:
+    // what exports and the charts show.
+    std::pair<QList<Group>, QList<StalenessVerdict>> visibleGroups() const;
+
+    // The "since you last looked" strip (hidden when nothing changed).
+    QWidget *changesStrip() const { return m_changesStrip; }
+    QLabel *changesText() const { return m_changesText; }
+    // Filters the table to one kind of change ("appeared", "stale",
+    // "failed"; "vanished" lists the keys; "all" ends the filter).
+    void showChanges(const QString &which);
+    QString shownChanges() const { return m_changesShown; }
+    void dismissChanges();
 
 Q_SIGNALS:
     // The session's, forwarded for the current session only.
@@ -105,8 +121,12 @@ private:
     void updateDetailState();
     void updateBanner();
     void updateEmptyHint();
+    void updateChangesStrip();
+    QList<GroupingKey> changedKeys(const QString &which) const;
     void showGroupContextMenu(const QPoint &pos);
-    void applyColumnLayout();
+    // All columns, or only `sections` (inserted by a refresh).
+    void applyColumnLayout(const QList<int> &sections = {});
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     QPointer<GatewaySession> m_session;
     QList<QMetaObject::Connection> m_sessionConnections;
@@ -124,6 +144,9 @@ private:
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QLabel *m_emptyHint = nullptr;
+    QWidget *m_changesStrip = nullptr;
+    QLabel *m_changesText = nullptr;
+    QString m_changesShown; // the kind of change the table is filtered to
     QSplitter *m_splitter = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_detailTitle = nullptr;
@@ -133,6 +156,8 @@ private:
     QPlainTextEdit *m_raw = nullptr;
     QTimer *m_layoutSaveTimer = nullptr;
     bool m_applyingLayout = false;
+    bool m_layoutPending = false;    // the table was hidden when the layout was due
+    QSet<QString> m_userSized;        // columns whose width the user chose, by name
 };
 
 } // namespace PushDeck

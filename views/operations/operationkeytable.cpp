@@ -48,6 +48,7 @@ QIcon outcomeIcon(DeleteOutcome outcome)
     switch (outcome) {
     case DeleteOutcome::Deleted: return style->standardIcon(QStyle::SP_DialogApplyButton);
     case DeleteOutcome::StillPresent:
+    case DeleteOutcome::ChangedSincePreview:
     case DeleteOutcome::Unverified: return style->standardIcon(QStyle::SP_MessageBoxWarning);
     case DeleteOutcome::Failed: return style->standardIcon(QStyle::SP_MessageBoxCritical);
     case DeleteOutcome::NotSent: return {};
@@ -110,6 +111,7 @@ QString OperationKeyTable::outcomeLabel(DeleteOutcome outcome)
     case DeleteOutcome::Failed: return tr("Failed");
     case DeleteOutcome::NotSent: return tr("Not sent");
     case DeleteOutcome::Unverified: return tr("Unverified");
+    case DeleteOutcome::ChangedSincePreview: return tr("Changed since preview");
     }
     return {};
 }

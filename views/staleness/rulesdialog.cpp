@@ -2,6 +2,7 @@
 
 #include "core/duration.h"
 #include "staleness/stalenessrules.h"
+#include "views/common/tones.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -16,6 +17,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QScrollArea>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
@@ -110,9 +114,18 @@ RulesDialog::RulesDialog(const StalenessPolicy &policy, QWidget *parent)
     setWindowTitle(tr("Staleness rules"));
     setObjectName(u"rulesDialog"_s);
 
-    auto *layout = new QVBoxLayout(this);
+    // Everything but the buttons scrolls: at a scale of 2 on 1920×1080 the
+    // dialog must fit 960×540 and still show OK and Cancel.
+    auto *outer = new QVBoxLayout(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"rulesScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *body = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(body);
+    layout->setContentsMargins(0, 0, 0, 0);
 
-    auto *intro = new QLabel(tr("Each group is judged by the <b>first</b> rule whose matcher matches its grouping key. "
+    auto *intro = new QLabel(tr("Each group is judged by the <b>first</b> rule whose selector matches its grouping key. "
                                 "Groups no rule matches are judged by their learned push cadence, once enough pushes "
                                 "were seen, and otherwise by the default."),
                              this);
@@ -121,7 +134,7 @@ RulesDialog::RulesDialog(const StalenessPolicy &policy, QWidget *parent)
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(u"rulesTable"_s);
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Matcher"), tr("Warning after"), tr("Stale after"), tr("Gateway"), tr("Groups")});
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Selector"), tr("Warning after"), tr("Stale after"), tr("Gateway"), tr("Groups")});
     m_table->horizontalHeaderItem(GatewayColumn)->setToolTip(tr("Only on this gateway: its name (host:port, as on its tab) or "
                                                                 "base URL. Empty: every gateway."));
     m_table->setColumnWidth(GatewayColumn, 130);
@@ -213,9 +226,7 @@ RulesDialog::RulesDialog(const StalenessPolicy &policy, QWidget *parent)
     m_problem->setObjectName(u"problem"_s);
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(QPalette::WindowText, QColor(0xd6, 0x2b, 0x2b));
-    m_problem->setPalette(problemPalette);
+    m_problem->setPalette(Tones::errorTextPalette(m_problem->palette()));
     layout->addWidget(m_problem);
 
     m_note = new QLabel(this);
@@ -232,7 +243,9 @@ RulesDialog::RulesDialog(const StalenessPolicy &policy, QWidget *parent)
     exportButton->setObjectName(u"exportButton"_s);
     alertButton->setObjectName(u"alertRulesButton"_s);
     alertButton->setToolTip(tr("Generate Prometheus alerting rules that watch the same thresholds"));
-    layout->addWidget(m_buttons);
+    scroll->setWidget(body);
+    outer->addWidget(scroll, 1);
+    outer->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RulesDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &RulesDialog::reject);
@@ -264,7 +277,10 @@ RulesDialog::RulesDialog(const StalenessPolicy &policy, QWidget *parent)
     connect(m_testKey, &QLineEdit::textChanged, this, &RulesDialog::updateKeyTest);
 
     setPolicy(policy);
-    resize(760, 620);
+    // As big as it wants, within the screen it opens on.
+    const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    const QSize room = screen ? screen->availableGeometry().size() * 0.9 : QSize(760, 620);
+    resize(std::min(760, room.width()), std::min(620, room.height()));
 }
 
 RulesDialog::~RulesDialog() = default;
@@ -354,7 +370,7 @@ Result<StalenessPolicy> RulesDialog::editedPolicy() const
         rule.gateway = m_table->item(row, GatewayColumn)->text().trimmed();
         auto matcher = LabelMatcher::parse(m_table->item(row, MatcherColumn)->text());
         if (!matcher)
-            return problemIn(tr("matcher"), matcher.errorString());
+            return problemIn(tr("selector"), matcher.errorString());
         rule.matcher = *matcher;
         auto warn = parseDuration(m_table->item(row, WarnColumn)->text());
         if (!warn)

@@ -1,6 +1,11 @@
 #include "views/window/mainwindow.h"
 
 #include "views/charts/agechartview.h"
+#include "views/charts/chartpanel.h"
+#include "views/common/desktopnotifier.h"
+#include "views/common/tones.h"
+#include "staleness/groupexport.h"
+#include "demo/demoprometheus.h"
 #include "demo/demoscenarios.h"
 #include "demo/demoseeder.h"
 #include "items/lintmodel.h"
@@ -24,8 +29,19 @@
 #include "gateway/localgateway.h"
 #include "gateway/poller.h"
 #include "views/common/stateicons.h"
+#include "views/common/actionicons.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QScreen>
+#include <QStandardItemModel>
+#include <QWindow>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -37,6 +53,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSystemTrayIcon>
 #include <QSortFilterProxyModel>
@@ -121,22 +138,54 @@ MainWindow::MainWindow(QWidget *parent)
     buildFleetGroups(m_fleetPage, fleetLayout);
     m_fleetPage->hide();
 
-    setCentralWidget(m_tabs);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(buildFilterBar());
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     buildStatusBar();
     buildDocks();
+    buildHelpMenu();
     addGatewayTab();
+
+    m_desktop = new DesktopNotifier(this);
+    connect(m_desktop, &DesktopNotifier::activated, this, &MainWindow::openFromNotification);
 
     QSettings settings;
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
-    restoreState(settings.value(u"window/state"_s).toByteArray());
+    if (!restoreState(settings.value(u"window/state"_s).toByteArray()))
+        firstRunLayout();
     updateStatusBar();
+}
+
+void MainWindow::firstRunLayout()
+{
+    // The charts share one dock area as tabs, to the right of the table at
+    // about a quarter of the screen: at 1280 pixels the table keeps about
+    // 900, enough for the key columns, Age and State. The pitfalls panel
+    // only opens in the demo (startDemo()).
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    const int width = screen ? screen->availableGeometry().width() : 1280;
+    QList<QDockWidget *> charts = m_chartDocks;
+    for (QDockWidget *dock : std::as_const(charts))
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+    for (qsizetype i = 1; i < charts.size(); ++i)
+        tabifyDockWidget(charts.at(0), charts.at(i));
+    if (!charts.isEmpty()) {
+        charts.at(0)->show();
+        charts.at(0)->raise();
+        resizeDocks({charts.at(0)}, {std::clamp(width / 4, 260, 520)}, Qt::Horizontal);
+    }
+    m_pitfallsDock->hide();
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions()
 {
-    m_refreshAction = new QAction(themedIcon("view-refresh", QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refreshAction = new QAction(ActionIcons::icon(u"refresh"_s), tr("&Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setToolTip(tr("Read the gateway now (F5)"));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
@@ -144,10 +193,11 @@ void MainWindow::buildActions()
             session->refreshNow(true);
     });
 
-    m_pauseAction = new QAction(themedIcon("media-playback-pause", QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_pauseAction = new QAction(ActionIcons::icon(u"pause"_s), tr("&Pause"), this);
     m_pauseAction->setCheckable(true);
-    m_pauseAction->setShortcut(Qt::CTRL | Qt::Key_P);
-    m_pauseAction->setToolTip(tr("Pause polling of this gateway; ages keep ticking (Ctrl+P)"));
+    // Not Ctrl+P: that is Print everywhere else.
+    m_pauseAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), QKeySequence(Qt::Key_Pause)});
+    m_pauseAction->setToolTip(tr("Pause polling of this gateway; ages keep ticking (Ctrl+Shift+P)"));
     connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
         GatewaySession *session = currentSession();
         if (!session)
@@ -162,19 +212,23 @@ void MainWindow::buildActions()
     m_newTabAction = new QAction(themedIcon("tab-new", QStyle::SP_FileDialogNewFolder), tr("Open in &New Tab"), this);
     m_newTabAction->setShortcut(QKeySequence::AddTab);
     m_newTabAction->setToolTip(tr("Open the URL in the gateway field in a new tab (Ctrl+T)"));
-    connect(m_newTabAction, &QAction::triggered, this, [this] { openGateway(m_urlCombo->currentText(), true); });
+    connect(m_newTabAction, &QAction::triggered, this, &MainWindow::startNewTab);
 
     m_closeTabAction = new QAction(tr("&Close Tab"), this);
     m_closeTabAction->setShortcut(QKeySequence::Close);
     connect(m_closeTabAction, &QAction::triggered, this, [this] { closeTab(m_tabs->currentIndex()); });
 
     auto *focusFilter = new QAction(tr("&Filter"), this);
-    focusFilter->setShortcut(QKeySequence::Find);
+    focusFilter->setObjectName(u"focusFilterAction"_s);
+    focusFilter->setShortcuts({QKeySequence::Find, QKeySequence(Qt::Key_Slash)});
     connect(focusFilter, &QAction::triggered, this, [this] {
-        m_filterEdit->setFocus();
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
     });
+    // Typing "/" into a text field types a slash: line edits take printable
+    // keys before shortcuts, so "/" only jumps to the filter from elsewhere.
     addAction(focusFilter);
+    m_focusFilterAction = focusFilter;
 
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
@@ -190,10 +244,32 @@ void MainWindow::buildActions()
     m_gatewayMenu->addAction(quit);
 
     m_groupMenu = menuBar()->addMenu(tr("G&roup"));
-    auto *copyKey = m_groupMenu->addAction(tr("Copy &Grouping Key"), this, [this] { currentView()->copySelectedKeys(); });
+    const auto copied = [this](int n, const QString &what) {
+        showMessage(n == 0 ? tr("Nothing to copy: select a group first.") : what, 4000);
+    };
+    auto *copyKey = m_groupMenu->addAction(tr("Copy &Grouping Key"), this, [this, copied] {
+        const int n = currentView()->copySelectedKeys();
+        copied(n, tr("Copied %n grouping key(s).", nullptr, n));
+    });
     copyKey->setShortcut(QKeySequence::Copy);
-    m_groupMenu->addAction(tr("Copy as &curl Delete Command"), this, [this] { currentView()->copySelectedAsCurl(); });
-    m_groupMenu->addAction(tr("Copy &Exposition Text"), this, [this] { currentView()->copyExposition(); });
+    m_copyRowsAction = m_groupMenu->addAction(tr("Copy &Rows"), this, [this, copied] {
+        const int n = currentView()->copySelectedRows();
+        copied(n, tr("Copied %n row(s) as tab-separated text.", nullptr, n));
+    });
+    m_copyRowsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_groupMenu->addAction(tr("Copy as &curl Delete Command"), this, [this, copied] {
+        const int n = currentView()->copySelectedAsCurl();
+        copied(n, tr("Copied %n curl delete command(s).", nullptr, n));
+    });
+    m_groupMenu->addAction(tr("Copy &Exposition Text"), this, [this, copied] {
+        const int n = currentView()->copyExposition();
+        copied(n, tr("Copied the exposition text of %1.").arg(currentView()->currentKey().toString()));
+    });
+    m_groupMenu->addSeparator();
+    m_exportAction = m_groupMenu->addAction(tr("E&xport Shown Groups…"), this, &MainWindow::exportTable);
+    m_exportAction->setObjectName(u"exportAction"_s);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Write the groups the filter shows as CSV or JSON Lines"));
 
     m_operationsMenu = menuBar()->addMenu(tr("&Operations"));
     for (QAction *action : m_ops->actions()) {
@@ -214,7 +290,8 @@ void MainWindow::buildActions()
     m_notifyAction = m_viewMenu->addAction(tr("Desktop &Notifications"));
     m_notifyAction->setCheckable(true);
     m_notifyAction->setChecked(QSettings().value(u"notifications/enabled"_s, true).toBool());
-    m_notifyAction->setToolTip(tr("A tray message when groups turn stale or failed (at most one a minute per gateway)"));
+    m_notifyAction->setToolTip(tr("A desktop notification when groups turn stale or a push fails (at most one a minute per "
+                                  "gateway); clicking it shows the groups"));
     connect(m_notifyAction, &QAction::toggled, this,
             [](bool on) { QSettings().setValue(u"notifications/enabled"_s, on); });
     m_viewMenu->addSeparator();
@@ -233,15 +310,24 @@ void MainWindow::buildToolBar()
     m_urlCombo->setObjectName(u"gatewayUrl"_s);
     m_urlCombo->setEditable(true);
     m_urlCombo->setInsertPolicy(QComboBox::NoInsert);
-    m_urlCombo->setMinimumContentsLength(26);
+    m_urlCombo->setMinimumContentsLength(20);
     m_urlCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_urlCombo->lineEdit()->setPlaceholderText(u"http://localhost:9091"_s);
     m_urlCombo->setToolTip(tr("Base URL of the Pushgateway, with its route prefix if it has one. "
                               "Enter opens it in this tab, Ctrl+T in a new one."));
     m_urlCombo->addItems(QSettings().value(u"recentGateways"_s).toStringList());
     m_urlCombo->setCurrentText({});
-    connect(m_urlCombo->lineEdit(), &QLineEdit::returnPressed, this, [this] { openGateway(m_urlCombo->currentText()); });
-    connect(m_urlCombo, &QComboBox::activated, this, [this](int index) { openGateway(m_urlCombo->itemText(index)); });
+    m_urlCombo->setAccessibleName(tr("Gateway URL"));
+    // Keys reach the combo first (it hands them to its line edit by a direct
+    // call that filters do not see): watch both.
+    m_urlCombo->installEventFilter(this);
+    m_urlCombo->lineEdit()->installEventFilter(this);
+    connect(m_urlCombo->lineEdit(), &QLineEdit::returnPressed, this, [this] {
+        openGateway(m_urlCombo->currentText(), m_newTabPending);
+    });
+    connect(m_urlCombo, &QComboBox::activated, this, [this](int index) {
+        openGateway(m_urlCombo->itemText(index), m_newTabPending);
+    });
     bar->addWidget(m_urlCombo);
     bar->addAction(m_newTabAction);
     bar->addSeparator();
@@ -251,6 +337,7 @@ void MainWindow::buildToolBar()
     m_intervalCombo = new QComboBox(bar);
     m_intervalCombo->setObjectName(u"interval"_s);
     m_intervalCombo->setToolTip(tr("How often the gateway is read"));
+    m_intervalCombo->setAccessibleName(tr("Refresh interval"));
     for (int seconds : {2, 5, 10, 30, 60, 300})
         m_intervalCombo->addItem(seconds < 60 ? tr("every %1 s").arg(seconds) : tr("every %1 min").arg(seconds / 60), seconds * 1000);
     const int index = m_intervalCombo->findData(QSettings().value(u"poll/intervalMs"_s, 10000).toInt());
@@ -266,25 +353,275 @@ void MainWindow::buildToolBar()
     bar->addAction(m_ops->deleteAction());
     bar->addAction(m_ops->pruneAction());
     bar->addAction(m_ops->undoAction());
-    bar->addSeparator();
+    // Keyboard focus shows on the tool buttons too (Tab reaches them).
+    for (QAction *action : bar->actions()) {
+        if (QWidget *button = bar->widgetForAction(action); button && !qobject_cast<QComboBox *>(button))
+            button->setFocusPolicy(Qt::TabFocus);
+    }
+}
+
+QWidget *MainWindow::buildFilterBar()
+{
+    // The filter has a row of its own, so a narrow window (or a scale
+    // factor of 2) never pushes it into the toolbar's overflow menu, and
+    // there is room under it to say why a selector is invalid.
+    auto *bar = new QWidget(this);
+    bar->setObjectName(u"filterBar"_s);
+    auto *grid = new QGridLayout(bar);
+    grid->setContentsMargins(6, 4, 6, 4);
+    grid->setHorizontalSpacing(6);
+    grid->setVerticalSpacing(2);
 
     m_filterEdit = new QLineEdit(bar);
     m_filterEdit->setObjectName(u"filter"_s);
     m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->setPlaceholderText(tr("Filter: text, or a selector like {job=~\"nightly.*\"}  (Ctrl+F)"));
-    m_filterEdit->setMinimumWidth(320);
+    m_filterEdit->setPlaceholderText(tr("Filter: text, or a selector like {job=~\"nightly.*\"}  ( / )"));
+    m_filterEdit->setAccessibleName(tr("Filter"));
+    m_filterEdit->setAccessibleDescription(tr("Text contained in the grouping key, or a label selector starting with {. "
+                                              "Enter moves to the table, Escape clears the filter."));
+    m_filterEdit->installEventFilter(this);
     connect(m_filterEdit, &QLineEdit::textChanged, this, &MainWindow::onFilterEdited);
-    bar->addWidget(m_filterEdit);
+    grid->addWidget(m_filterEdit, 0, 0);
 
     m_stateCombo = new QComboBox(bar);
     m_stateCombo->setObjectName(u"stateFilter"_s);
     m_stateCombo->setToolTip(tr("Show only groups in a state"));
+    m_stateCombo->setAccessibleName(tr("State filter"));
     m_stateCombo->addItem(tr("All states"), -1);
     m_stateCombo->addItem(StateIcons::icon(Staleness::Warning), tr("Needs attention"), -2);
     for (Staleness s : {Staleness::Fresh, Staleness::Warning, Staleness::Stale, Staleness::Failed, Staleness::Unknown})
         m_stateCombo->addItem(StateIcons::icon(s), StateIcons::label(s), int(s));
+    m_stateCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_stateCombo, &QComboBox::currentIndexChanged, this, &MainWindow::applyStateFilter);
-    bar->addWidget(m_stateCombo);
+    grid->addWidget(m_stateCombo, 0, 1);
+
+    m_filterError = new QLabel(bar);
+    m_filterError->setObjectName(u"filterError"_s);
+    m_filterError->setWordWrap(true);
+    m_filterError->setTextFormat(Qt::PlainText);
+    m_filterError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_filterError->hide();
+    grid->addWidget(m_filterError, 1, 0, 1, 2);
+    grid->setColumnStretch(0, 1);
+    return bar;
+}
+
+void MainWindow::buildHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto *dialog = new QDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+        auto *layout = new QVBoxLayout(dialog);
+        auto *table = new QTableView(dialog);
+        table->setObjectName(u"shortcutTable"_s);
+        auto *model = new QStandardItemModel(0, 2, table);
+        model->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+        for (const auto &[what, keys] : shortcutList())
+            model->appendRow({new QStandardItem(what), new QStandardItem(keys)});
+        table->setModel(model);
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        table->verticalHeader()->setVisible(false);
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->resizeColumnToContents(0);
+        table->setAccessibleName(tr("Keyboard shortcuts"));
+        layout->addWidget(table);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+        layout->addWidget(buttons);
+        dialog->resize(std::min(560, width()), std::min(520, height()));
+        dialog->open();
+    });
+    shortcuts->setObjectName(u"shortcutsAction"_s);
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About PushDeck"), this, [this] {
+        QMessageBox::about(this, tr("About PushDeck"), aboutText());
+    });
+    about->setObjectName(u"aboutAction"_s);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+QString MainWindow::aboutText() const
+{
+    const GatewaySession *session = currentSession();
+    QString gateway;
+    if (!session)
+        gateway = tr("No gateway is open.");
+    else if (session->hasStatus())
+        gateway = tr("%1: Pushgateway %2 (revision %3, %4)")
+                      .arg(session->displayName().toHtmlEscaped(), session->status().version.toHtmlEscaped(),
+                           session->status().revision.toHtmlEscaped(), session->status().goVersion.toHtmlEscaped());
+    else
+        gateway = tr("%1: version not read yet").arg(session->displayName().toHtmlEscaped());
+    return tr("<h3>PushDeck %1</h3>"
+              "<p>A dashboard for the Prometheus Pushgateway: every group with its exact grouping key, "
+              "last-push age and staleness, and safe, previewed clean-up.</p>"
+              "<p>Qt %2 (built with %3)<br>%4</p>")
+        .arg(QApplication::applicationVersion().toHtmlEscaped(), QString::fromLatin1(qVersion()),
+             QStringLiteral(QT_VERSION_STR), gateway);
+}
+
+QList<std::pair<QString, QString>> MainWindow::shortcutList() const
+{
+    QList<std::pair<QString, QString>> list;
+    QSet<QAction *> seen;
+    const auto add = [&](QAction *action) {
+        if (!action || seen.contains(action) || action->shortcuts().isEmpty())
+            return;
+        seen.insert(action);
+        QStringList keys;
+        for (const QKeySequence &key : action->shortcuts())
+            keys.append(key.toString(QKeySequence::NativeText));
+        QString text = action->text();
+        text.remove(u'&');
+        text.remove(u"…"_s);
+        list.append({text, keys.join(tr(" or "))});
+    };
+    for (QAction *menu : menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction *action : menu->menu()->actions())
+            add(action);
+    }
+    for (QAction *action : actions())
+        add(action);
+    list.append({tr("In the filter: go to the table"), QKeySequence(Qt::Key_Return).toString(QKeySequence::NativeText)});
+    list.append({tr("In the filter: clear it"), QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText)});
+    list.append({tr("Next and previous control"), tr("Tab, Shift+Tab")});
+    return list;
+}
+
+Result<int> MainWindow::exportVisibleGroups(const QString &path)
+{
+    GatewayView *view = currentView();
+    const GatewaySession *session = view ? view->session() : nullptr;
+    if (!session)
+        return Error::make(Error::Invalid, tr("No gateway is open."));
+    const auto [groups, verdicts] = view->visibleGroups();
+    const bool jsonLines = path.endsWith(u".jsonl"_s, Qt::CaseInsensitive) || path.endsWith(u".json"_s, Qt::CaseInsensitive);
+    const QByteArray data = jsonLines ? groupsJsonLines(groups, verdicts, session->now())
+                                      : groupsCsv(view->groupModel()->labelNames(), groups, verdicts, session->now());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        return Error::make(Error::Invalid, tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return int(groups.size());
+}
+
+void MainWindow::exportTable()
+{
+    if (isFleetTabCurrent() || !currentSession()) {
+        showMessage(tr("Open a gateway tab to export its groups."));
+        return;
+    }
+    const QString csv = tr("CSV (*.csv)");
+    const QString jsonl = tr("JSON Lines (*.jsonl)");
+    QString filter = csv;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export the shown groups"), u"groups.csv"_s,
+                                                csv + u";;"_s + jsonl, &filter);
+    if (path.isEmpty())
+        return;
+    if (filter == jsonl && !path.endsWith(u".jsonl"_s, Qt::CaseInsensitive) && !path.endsWith(u".json"_s, Qt::CaseInsensitive))
+        path += u".jsonl"_s;
+    const Result<int> written = exportVisibleGroups(path);
+    if (!written) {
+        showMessage(written.errorString(), 0);
+        return;
+    }
+    showMessage(tr("Exported %n group(s) to %1.", nullptr, written.value()).arg(path));
+}
+
+void MainWindow::showMessage(const QString &text, int timeoutMs)
+{
+    statusBar()->showMessage(text, timeoutMs);
+}
+
+void MainWindow::startNewTab()
+{
+    const QString text = m_urlCombo->currentText().trimmed();
+    const GatewaySession *session = currentSession();
+    const QString current = session ? session->url().toDisplayString(QUrl::RemoveUserInfo) : QString();
+    // A URL typed into the box: open it. An empty box (or the current tab's
+    // own URL): ask for one, and open it in a new tab on Enter.
+    if (!text.isEmpty() && text != current) {
+        openGateway(text, true);
+        return;
+    }
+    m_newTabPending = true;
+    m_urlCombo->setCurrentText({});
+    m_urlCombo->lineEdit()->setPlaceholderText(tr("URL to open in a new tab, then Enter"));
+    m_urlCombo->setFocus(Qt::ShortcutFocusReason);
+    showMessage(tr("Type the gateway URL and press Enter to open it in a new tab (Escape cancels)."), 0);
+}
+
+void MainWindow::showUrlOfCurrentTab()
+{
+    // The box shows where the current tab is; a new tab typed into it is
+    // only pending until Enter or Escape.
+    m_newTabPending = false;
+    m_urlCombo->lineEdit()->setPlaceholderText(u"http://localhost:9091"_s);
+    const GatewaySession *session = isFleetTabCurrent() ? nullptr : currentSession();
+    const QSignalBlocker blocker(m_urlCombo);
+    m_urlCombo->setCurrentText(session ? session->url().toDisplayString(QUrl::RemoveUserInfo) : QString());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // The stroke colour of the action icons follows the palette.
+    if (event->type() == QEvent::PaletteChange && m_refreshAction) {
+        m_refreshAction->setIcon(ActionIcons::icon(u"refresh"_s));
+        m_pauseAction->setIcon(ActionIcons::icon(u"pause"_s));
+    }
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    // Tabbed docks get a tab bar from QMainWindow (one per group, made when
+    // docks are tabbed, also by the user): its default elides the titles to
+    // "A…" in a narrow dock. Full titles with scroll buttons instead.
+    if (event->type() == QEvent::ChildPolished) { // fully made and set up by then
+        if (auto *bar = qobject_cast<QTabBar *>(static_cast<QChildEvent *>(event)->child())) {
+            bar->setElideMode(Qt::ElideNone);
+            bar->setUsesScrollButtons(true);
+        }
+    }
+    return QMainWindow::event(event);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QMainWindow::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (watched == m_filterEdit) {
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            // Escape clears the filter; on an empty filter it goes back to the table.
+            if (!m_filterEdit->text().isEmpty())
+                m_filterEdit->clear();
+            else if (!isFleetTabCurrent())
+                currentView()->groupTable()->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && !isFleetTabCurrent()) {
+            // Enter goes to the results: the first row unless one is current.
+            QTableView *table = currentView()->groupTable();
+            if (!table->currentIndex().isValid() && table->model()->rowCount() > 0)
+                table->selectionModel()->setCurrentIndex(table->model()->index(0, 0),
+                                                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            table->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+    } else if (watched == m_urlCombo->lineEdit() || watched == m_urlCombo) {
+        if (key->key() == Qt::Key_Escape && m_newTabPending) {
+            showUrlOfCurrentTab();
+            statusBar()->clearMessage();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::buildStatusBar()
@@ -420,8 +757,9 @@ void MainWindow::onCurrentTabChanged()
     {
         const QSignalBlocker blocker(m_filterEdit);
         m_filterEdit->setText(isFleetTabCurrent() ? m_fleetGroups->filterText() : view->filterText());
-        m_filterEdit->setStyleSheet({});
+        showFilterError({});
     }
+    showUrlOfCurrentTab();
     applyStateFilter();
     const QSignalBlocker pauseBlocker(m_pauseAction);
     m_pauseAction->setChecked(view->session() && view->session()->isPaused());
@@ -494,6 +832,7 @@ bool MainWindow::openGateway(const QString &text, bool newTab)
     m_tabs->setTabText(m_tabs->indexOf(view), view->displayName());
     m_tabs->setTabToolTip(m_tabs->indexOf(view), url->toDisplayString(QUrl::RemoveUserInfo));
     rememberGateway(url->toDisplayString(QUrl::RemoveUserInfo));
+    showUrlOfCurrentTab();
     setWindowTitle(tr("%1 — PushDeck").arg(view->displayName()));
     const QSignalBlocker pauseBlocker(m_pauseAction);
     m_pauseAction->setChecked(false);
@@ -528,7 +867,7 @@ GatewayView *MainWindow::openConnection(const QUrl &url, const ClientOptions &op
     return view;
 }
 
-void MainWindow::startDemo(LocalGateway *gateway)
+void MainWindow::startDemo(LocalGateway *gateway, LocalPrometheus *prometheus)
 {
     GatewayView *view = currentView();
     if (view->session())
@@ -545,10 +884,28 @@ void MainWindow::startDemo(LocalGateway *gateway)
     seeder->start();
     connectOperations(view);
     // The guided pitfalls act on this demo gateway only.
-    setPitfallsPanel(new DemoScenarios(session, gateway, seeder, session));
+    auto *scenarios = new DemoScenarios(session, gateway, seeder, session);
+    // The Prometheus side of each step; without Prometheus it says what
+    // Prometheus would add (the process belongs to whoever runs the demo).
+    auto *side = new DemoPrometheus(scenarios, session, prometheus, session);
+    setPitfallsPanel(scenarios, side);
+    m_demo = true;
+    // The guide goes left of the table on wide screens (with room for the
+    // Prometheus chart); tabbed with the charts (and in front) where the
+    // table would get too narrow.
+    const QScreen *screen = this->screen();
+    if (screen && screen->availableGeometry().width() < 1600 && !m_chartDocks.isEmpty()) {
+        addDockWidget(Qt::RightDockWidgetArea, m_pitfallsDock);
+        tabifyDockWidget(m_chartDocks.constLast(), m_pitfallsDock);
+    } else {
+        addDockWidget(Qt::LeftDockWidgetArea, m_pitfallsDock);
+        resizeDocks({m_pitfallsDock}, {std::max(420, width() / 4)}, Qt::Horizontal);
+    }
     m_pitfallsDock->show();
+    m_pitfallsDock->raise();
     m_tabs->setTabText(m_tabs->indexOf(view), tr("Demo %1").arg(view->displayName()));
     setWindowTitle(tr("Demo gateway %1 — PushDeck").arg(view->displayName()));
+    showUrlOfCurrentTab(); // the demo's port, not the placeholder
     updateFleet(view);
     updateStatusBar();
 }
@@ -609,11 +966,16 @@ void MainWindow::openRulesDialog()
 
 void MainWindow::buildDocks()
 {
-    auto addDock = [this](QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area) {
+    // Short dock titles: tabbed in a dock 300 pixels wide, "Age distribution"
+    // and "Staleness over time" were cut to "Age distr…". The View menu and
+    // the panels' accessible names say it in full.
+    auto addDock = [this](QWidget *widget, const QString &title, const QString &fullTitle, const char *name) {
         auto *dock = new QDockWidget(title, this);
         dock->setObjectName(QString::fromLatin1(name));
         dock->setWidget(widget);
-        addDockWidget(area, dock);
+        dock->setAccessibleName(fullTitle);
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        dock->toggleViewAction()->setText(fullTitle);
         m_viewMenu->addAction(dock->toggleViewAction());
         return dock;
     };
@@ -621,26 +983,40 @@ void MainWindow::buildDocks()
     m_trendChart = new StalenessTrendView(this);
     m_timelineChart = new PushTimelineView(this);
     m_valueChart = new ValueHistoryView(this);
-    for (QWidget *chart : {static_cast<QWidget *>(m_ageChart), static_cast<QWidget *>(m_trendChart),
-                           static_cast<QWidget *>(m_timelineChart), static_cast<QWidget *>(m_valueChart)})
-        chart->setMinimumSize(320, 200);
-    QDockWidget *age = addDock(m_ageChart, tr("Age distribution"), "ageDock", Qt::RightDockWidgetArea);
-    QDockWidget *trend = addDock(m_trendChart, tr("Staleness over time"), "trendDock", Qt::RightDockWidgetArea);
-    QDockWidget *timeline = addDock(m_timelineChart, tr("Push timeline"), "timelineDock", Qt::RightDockWidgetArea);
-    QDockWidget *value = addDock(m_valueChart, tr("Value history"), "valueDock", Qt::RightDockWidgetArea);
-    tabifyDockWidget(age, trend);
-    tabifyDockWidget(trend, timeline);
-    tabifyDockWidget(timeline, value);
-    age->raise();
+    const std::array<std::tuple<ChartView *, QString, QString, const char *>, 4> charts{{
+        {m_ageChart, tr("Ages"), tr("Age distribution"), "ageDock"},
+        {m_trendChart, tr("Trend"), tr("Staleness over time"), "trendDock"},
+        {m_timelineChart, tr("Pushes"), tr("Push timeline"), "timelineDock"},
+        {m_valueChart, tr("Value"), tr("Value history"), "valueDock"},
+    }};
+    for (const auto &[chart, title, fullTitle, name] : charts) {
+        auto *panel = new ChartPanel(chart, fullTitle, this);
+        m_chartPanels.append(panel);
+        QDockWidget *dock = addDock(panel, title, fullTitle, name);
+        m_chartDocks.append(dock);
+        // A dock brought forward shows current numbers at once.
+        connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+            if (visible)
+                QTimer::singleShot(0, this, &MainWindow::updateCharts);
+        });
+    }
+    for (qsizetype i = 1; i < m_chartDocks.size(); ++i)
+        tabifyDockWidget(m_chartDocks.at(0), m_chartDocks.at(i));
+    m_chartDocks.at(0)->raise();
     m_viewMenu->addAction(m_ops->showAuditLogAction());
 
     // Anti-pattern lint for every gateway; the guided pitfalls in --demo.
     m_lint = new LintModel(this);
-    m_pitfallsDock = addDock(new QWidget(this), tr("Pitfalls and lint"), "pitfallsDock", Qt::LeftDockWidgetArea);
+    m_pitfallsDock = addDock(new QWidget(this), tr("Pitfalls"), tr("Pitfalls and lint"), "pitfallsDock");
+    addDockWidget(Qt::LeftDockWidgetArea, m_pitfallsDock);
     setPitfallsPanel(nullptr);
     m_pitfallsDock->hide();
-    // First-run proportions: the groups table keeps most of the width.
-    resizeDocks({age, m_pitfallsDock}, {360, 270}, Qt::Horizontal);
+    m_presenterAction = m_viewMenu->addAction(tr("&Presenter Mode"));
+    m_presenterAction->setObjectName(u"presenterAction"_s);
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_presenterAction->setToolTip(tr("Larger fonts; only the Pitfalls panel and the groups table"));
+    connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
 
     // Clicking a bar shows exactly those groups in the table.
     connect(m_ageChart, &AgeChartView::bucketClicked, this, [this](double minAge, double maxAge, Staleness state) {
@@ -668,7 +1044,22 @@ void MainWindow::notifyTransitions(GatewayView *view)
     for (int row = 0; row < model->rowCount(); ++row)
         states.insert(model->group(row).key, model->verdict(row).state);
     const auto message = notifier->observe(states, QDateTime::currentMSecsSinceEpoch() / 1000.0);
-    if (!message || !m_notifyAction->isChecked() || !QSystemTrayIcon::isSystemTrayAvailable())
+    if (!message || !m_notifyAction->isChecked())
+        return;
+    const QString title = tr("%1 on %2").arg(message->title, view->displayName());
+    // The desktop's notification service first (GNOME has no tray); the
+    // tray where there is no such service.
+    if (m_desktop->isAvailable()) {
+        QVariantMap context;
+        context.insert(u"gateway"_s, view->session() ? view->session()->url().toString() : QString());
+        QStringList keys;
+        for (const GroupingKey &key : message->keys)
+            keys.append(key.toString());
+        context.insert(u"keys"_s, keys);
+        m_desktop->notify(title, message->body, context);
+        return;
+    }
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(windowIcon().isNull() ? QApplication::windowIcon() : windowIcon(), this);
@@ -680,20 +1071,112 @@ void MainWindow::notifyTransitions(GatewayView *view)
         });
         m_tray->show();
     }
-    m_tray->showMessage(tr("%1 on %2").arg(message->title, view->displayName()), message->body,
-                        QSystemTrayIcon::Warning, 10000);
+    m_tray->showMessage(title, message->body, QSystemTrayIcon::Warning, 10000);
 }
 
-void MainWindow::setPitfallsPanel(DemoScenarios *scenarios)
+void MainWindow::openFromNotification(const QVariant &context)
 {
-    auto *panel = new PitfallsPanel(scenarios, m_lint, m_pitfallsDock);
+    const QVariantMap map = context.toMap();
+    const QString url = map.value(u"gateway"_s).toString();
+    GatewayView *target = nullptr;
+    for (GatewayView *view : std::as_const(m_views)) {
+        if (view->session() && view->session()->url().toString() == url)
+            target = view;
+    }
+    if (isMinimized())
+        showNormal();
+    raise();
+    activateWindow();
+    if (!target) {
+        showMessage(tr("The gateway of that notification is no longer open."));
+        return;
+    }
+    m_tabs->setCurrentWidget(target);
+    QList<GroupingKey> keys;
+    for (const QString &text : map.value(u"keys"_s).toStringList()) {
+        if (const auto key = GroupingKey::parse(text))
+            keys.append(key.value());
+    }
+    // Groups a filter hides would not be selected: show them all first.
+    if (!keys.isEmpty() && !target->selectGroup(keys.constFirst())) {
+        m_filterEdit->clear();
+        m_stateCombo->setCurrentIndex(0);
+    }
+    target->selectGroups(keys);
+    target->groupTable()->setFocus(Qt::OtherFocusReason);
+    showMessage(tr("%n group(s) from the notification selected.", nullptr, int(keys.size())));
+}
+
+void MainWindow::setPitfallsPanel(DemoScenarios *scenarios, DemoPrometheus *prometheus)
+{
+    auto *panel = new PitfallsPanel(scenarios, m_lint, prometheus, m_pitfallsDock);
     connect(panel, &PitfallsPanel::groupsActivated, this, [this](const QList<GroupingKey> &keys) {
         currentView()->selectGroups(keys);
     });
-    if (m_pitfalls)
-        m_pitfalls->deleteLater();
+    // In a scroll area: the guide's parts together are taller than a small
+    // screen (721 px with the default font; 960×540 logical at a scale of
+    // 2), and a dock's minimum would push the window off the screen.
+    auto *scroll = new QScrollArea(m_pitfallsDock);
+    scroll->setObjectName(u"pitfallsScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(panel);
+    if (QWidget *old = m_pitfallsDock->widget())
+        old->deleteLater(); // the old panel with it
     m_pitfalls = panel;
-    m_pitfallsDock->setWidget(panel);
+    m_pitfallsDock->setWidget(scroll);
+    panel->setPresenterMode(m_presenter);
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    if (on == m_presenter)
+        return;
+    m_presenter = on;
+    if (m_presenterAction->isChecked() != on)
+        m_presenterAction->setChecked(on);
+    const auto docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
+    const auto bars = findChildren<QToolBar *>(Qt::FindDirectChildrenOnly);
+    if (on) {
+        m_stateBeforePresenter = saveState();
+        for (QDockWidget *dock : docks)
+            dock->setVisible(dock == m_pitfallsDock);
+        for (QToolBar *bar : bars)
+            bar->hide();
+        statusBar()->hide();
+        QFont big = font();
+        big.setPointSizeF(big.pointSizeF() * PitfallsPanel::PresenterScale);
+        m_tabs->setFont(big);
+        m_pitfallsDock->setFont(big);
+    } else {
+        m_tabs->setFont(QFont());
+        m_pitfallsDock->setFont(QFont());
+        for (QToolBar *bar : bars)
+            bar->show();
+        statusBar()->show();
+        restoreState(m_stateBeforePresenter);
+    }
+    // The table only: each gateway's detail pane goes while presenting.
+    for (GatewayView *view : std::as_const(m_views)) {
+        if (view->splitter() && view->splitter()->count() > 1)
+            view->splitter()->widget(1)->setVisible(!on);
+    }
+    if (m_pitfalls)
+        m_pitfalls->setPresenterMode(on);
+    if (on) {
+        // No chart docks beside the table now: the panel gets half the width,
+        // and the table's columns fit the larger font.
+        resizeDocks({m_pitfallsDock}, {width() / 2}, Qt::Horizontal);
+        if (GatewayView *view = currentView(); view && view->groupTable()) {
+            m_presentedTable = view->groupTable();
+            m_headerBeforePresenter = view->groupTable()->horizontalHeader()->saveState();
+            view->groupTable()->resizeColumnsToContents();
+        }
+    } else if (m_presentedTable) {
+        // The user's column widths, not the presenter's.
+        m_presentedTable->horizontalHeader()->restoreState(m_headerBeforePresenter);
+        m_presentedTable.clear();
+    }
 }
 
 void MainWindow::updateCharts()
@@ -707,14 +1190,39 @@ void MainWindow::updateCharts()
     }
     const double now = session->now();
     m_lint->updateInBackground(session->groups(), session->policy(), now);
-    // Only what is visible costs anything: hidden docks are skipped.
-    if (m_ageChart->isVisible())
-        m_ageChart->setGroups(session->groups(), session->policy(), now);
-    if (m_trendChart->isVisible())
+    const bool visible[] = {m_chartPanels.at(0)->isVisible(), m_chartPanels.at(1)->isVisible(),
+                            m_chartPanels.at(2)->isVisible(), m_chartPanels.at(3)->isVisible()};
+    if (!visible[0] && !visible[1] && !visible[2] && !visible[3])
+        return; // only what is visible costs anything
+    // The charts show what the table shows: the rows the filter lets
+    // through, judged as the table judged them (the session's verdicts).
+    GatewayView *view = currentView();
+    const bool filtering = view->filterProxy()->isFiltering();
+    if (visible[0] || visible[2]) {
+        const auto [groups, verdicts] = view->visibleGroups();
+        if (visible[0])
+            m_ageChart->setGroups(groups, verdicts, now);
+        if (visible[2]) {
+            QStringList jobs;
+            if (filtering) {
+                for (const Group &group : groups)
+                    jobs.append(group.key.job());
+                jobs.removeDuplicates();
+                // No group shown: a lane for no job at all.
+                if (jobs.isEmpty())
+                    jobs.append(QString());
+            }
+            m_timelineChart->setJobFilter(jobs);
+            m_timelineChart->setHistory(session->history(), now);
+        }
+    }
+    if (visible[1]) {
+        // The history counts every group at each poll; a filter cannot be
+        // applied to the past, and the chart says so.
+        m_trendChart->setNote(filtering ? tr("all groups, not only those the filter shows") : QString());
         m_trendChart->setHistory(session->history(), now);
-    if (m_timelineChart->isVisible())
-        m_timelineChart->setHistory(session->history(), now);
-    if (m_valueChart->isVisible())
+    }
+    if (visible[3])
         m_valueChart->setHistory(session->history(), now);
 }
 
@@ -737,23 +1245,43 @@ void MainWindow::saveSettings()
 {
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
+    // The demo's docks (its pitfalls panel) are not the everyday layout.
+    if (!m_demo)
+        settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"poll/intervalMs"_s, m_intervalCombo->currentData().toInt());
 }
 
 void MainWindow::onFilterEdited(const QString &text)
 {
     const QString error = isFleetTabCurrent() ? m_fleetGroups->setFilterText(text) : currentView()->setFilterText(text);
-    if (!error.isEmpty()) {
-        m_filterEdit->setStyleSheet(u"QLineEdit { border: 1px solid #d62b2b; }"_s);
-        m_filterEdit->setToolTip(error);
-        statusBar()->showMessage(tr("Selector: %1").arg(error));
+    showFilterError(error);
+    if (error.isEmpty()) {
+        m_filterEdit->setToolTip(text.trimmed().startsWith(u'{') ? tr("Label selector over grouping keys")
+                                                                 : tr("Text contained in the grouping key"));
+        updateCharts();
+    }
+}
+
+void MainWindow::showFilterError(const QString &error)
+{
+    // Said under the box, in the palette's error colour, and the box tinted:
+    // no style sheet, so the style draws focus and frame as always.
+    QPalette palette = m_filterEdit->parentWidget()->palette();
+    if (error.isEmpty()) {
+        m_filterEdit->setPalette(palette);
+        m_filterError->clear();
+        m_filterError->hide();
+        m_filterEdit->setAccessibleDescription(tr("Text contained in the grouping key, or a label selector starting with {. "
+                                                  "Enter moves to the table, Escape clears the filter."));
         return;
     }
-    m_filterEdit->setStyleSheet({});
-    m_filterEdit->setToolTip(text.trimmed().startsWith(u'{') ? tr("Label selector over grouping keys")
-                                                             : tr("Text contained in the grouping key"));
-    statusBar()->clearMessage();
+    palette.setColor(QPalette::Base, Tones::errorBackground(palette));
+    m_filterEdit->setPalette(palette);
+    m_filterEdit->setToolTip(error);
+    m_filterError->setPalette(Tones::errorTextPalette(m_filterError->parentWidget()->palette()));
+    m_filterError->setText(tr("Invalid selector, the last valid filter still applies: %1").arg(error));
+    m_filterError->show();
+    m_filterEdit->setAccessibleDescription(m_filterError->text());
 }
 
 void MainWindow::applyStateFilter()
@@ -771,6 +1299,7 @@ void MainWindow::applyStateFilter()
     if (value == -1)
         currentView()->setAgeRange(0, 0); // "All states" also ends an age-chart filter
     currentView()->setStateFilter(states);
+    updateCharts();
 }
 
 void MainWindow::updateFleet(GatewayView *view)

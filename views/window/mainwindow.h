@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 
 class QDockWidget;
@@ -24,7 +25,11 @@ namespace PushDeck {
 
 struct ClientOptions;
 class AgeChartView;
+class ChartPanel;
+class DemoPrometheus;
+class DesktopNotifier;
 class DemoScenarios;
+class LocalPrometheus;
 class LintModel;
 class PitfallsPanel;
 class StalenessNotifier;
@@ -62,7 +67,9 @@ public:
     GatewayView *openConnection(const QUrl &url, const ClientOptions &options, const QString &title);
     QMenu *gatewayMenu() const { return m_gatewayMenu; }
     // Opens the demo gateway in a tab, seeds it and starts polling once seeded.
-    void startDemo(LocalGateway *gateway);
+    // `prometheus` (may be nullptr: not installed) scrapes the demo gateway;
+    // the Pitfalls panel shows what it sees. Neither is owned.
+    void startDemo(LocalGateway *gateway, LocalPrometheus *prometheus = nullptr);
     // Saves the settings and stops polling; called before the app exits.
     void shutdown();
 
@@ -89,6 +96,11 @@ public:
     PushTimelineView *timelineChart() const { return m_timelineChart; }
     ValueHistoryView *valueChart() const { return m_valueChart; }
     PitfallsPanel *pitfallsPanel() const { return m_pitfalls; }
+    // Presenter mode (View menu): larger fonts, only the Pitfalls panel and
+    // the groups table; everything else comes back when it is turned off.
+    void setPresenterMode(bool on);
+    bool isPresenterMode() const { return m_presenter; }
+    QAction *presenterAction() const { return m_presenterAction; }
     LintModel *lintModel() const { return m_lint; }
 
     // For tests and the screenshot mode: the current tab's parts.
@@ -103,7 +115,20 @@ public:
     GroupingKey currentKey() const;
     bool selectGroup(const GroupingKey &key);
     QLineEdit *filterEdit() const { return m_filterEdit; }
+    // Under the filter: why a selector is invalid (hidden while it is valid).
+    QLabel *filterError() const { return m_filterError; }
     QComboBox *stateFilter() const { return m_stateCombo; }
+    QComboBox *urlBox() const { return m_urlCombo; }
+    // The chart docks' contents (chart, summary and table view).
+    QList<ChartPanel *> chartPanels() const { return m_chartPanels; }
+    DesktopNotifier *desktopNotifier() const { return m_desktop; }
+    // Writes the rows the filter shows (in the table's order) as CSV or, for
+    // a name ending in .jsonl or .json, JSON Lines. Returns how many.
+    Result<int> exportVisibleGroups(const QString &path);
+    // Every shortcut: what it does and its keys, for the Help menu.
+    QList<std::pair<QString, QString>> shortcutList() const;
+    // The About text: versions of PushDeck, Qt and the current gateway.
+    QString aboutText() const;
     QString statusText() const; // the status bar's labels, joined
     // The current tab's gateway, nullptr when it is not connected.
     GatewaySession *currentSession() const;
@@ -119,15 +144,28 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void buildActions();
     void buildToolBar();
+    QWidget *buildFilterBar();
+    void buildHelpMenu();
+    void showMessage(const QString &text, int timeoutMs = 8000);
+    void startNewTab();
+    void showUrlOfCurrentTab();
+    void openFromNotification(const QVariant &context);
+    void exportTable();
+    // Docks placed for the screen the window is on, when nothing was saved.
+    void firstRunLayout();
     void buildStatusBar();
     GatewayView *addGatewayTab();
     void closeTab(int index);
     void onCurrentTabChanged();
     void onFilterEdited(const QString &text);
+    void showFilterError(const QString &error);
     void applyStateFilter();
     void updateStatusBar();
     void updateFleet(GatewayView *view);
@@ -157,6 +195,16 @@ private:
     QComboBox *m_urlCombo = nullptr;
     QComboBox *m_intervalCombo = nullptr;
     QLineEdit *m_filterEdit = nullptr;
+    QLabel *m_filterError = nullptr;
+    QAction *m_focusFilterAction = nullptr;
+    QAction *m_slashAction = nullptr;
+    QAction *m_copyRowsAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    bool m_newTabPending = false; // Ctrl+T on an empty box: Enter opens a new tab
+    QList<ChartPanel *> m_chartPanels;
+    QList<QDockWidget *> m_chartDocks;
+    DesktopNotifier *m_desktop = nullptr;
+    bool m_demo = false;
     QComboBox *m_stateCombo = nullptr;
     QLabel *m_statusState = nullptr;
     QLabel *m_statusGroups = nullptr;
@@ -183,10 +231,15 @@ private:
     LintModel *m_lint = nullptr;
     PitfallsPanel *m_pitfalls = nullptr;
     QDockWidget *m_pitfallsDock = nullptr;
-    void setPitfallsPanel(DemoScenarios *scenarios);
+    void setPitfallsPanel(DemoScenarios *scenarios, DemoPrometheus *prometheus = nullptr);
     void notifyTransitions(GatewayView *view);
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_notifyAction = nullptr;
+    QAction *m_presenterAction = nullptr;
+    bool m_presenter = false;
+    QByteArray m_stateBeforePresenter;
+    QPointer<QTableView> m_presentedTable;
+    QByteArray m_headerBeforePresenter;
     QHash<GatewayView *, std::shared_ptr<StalenessNotifier>> m_notifiers;
     QHash<const GatewayView *, quint64> m_fleetKeyVersions; // GroupTableModel::keySetVersion() at the last updateFleet
 };
