@@ -168,7 +168,10 @@ void TestDemoPrometheusGui::presenterMode()
     DemoWindow demo;
     QVERIFY(demo.start(false, {}, {}));
     MainWindow &window = demo.window;
-    auto *pitfallsDock = qobject_cast<QDockWidget *>(demo.panel()->parentWidget());
+    // The panel sits in a scroll area inside its dock (window branch).
+    QDockWidget *pitfallsDock = nullptr;
+    for (QWidget *w = demo.panel()->parentWidget(); w && !pitfallsDock; w = w->parentWidget())
+        pitfallsDock = qobject_cast<QDockWidget *>(w);
     QVERIFY(pitfallsDock);
     QList<QDockWidget *> visibleBefore;
     for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
