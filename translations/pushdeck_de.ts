@@ -5004,7 +5004,7 @@ Type the %2 for &quot;%3&quot;; it is kept for this session only:</source>
     </message>
     <message>
         <source>Open another gateway in its own tab (repeatable); the fleet overview compares them.</source>
-        <translation>Ein weiteres Gateway in einem eigenen Tab öffnen (wiederholbar); die Flotten-Übersicht vergleicht sie.</translation>
+        <translation>Ein weiteres Gateway in einem eigenen Reiter öffnen (wiederholbar); die Flotten-Übersicht vergleicht sie.</translation>
     </message>
     <message>
         <source>Judge staleness by the rules in this JSON file (the same file pushdeckctl --rules reads).</source>
@@ -5012,7 +5012,7 @@ Type the %2 for &quot;%3&quot;; it is kept for this session only:</source>
     </message>
     <message>
         <source>Open this connection profile (Gateway &gt; Connections) in its own tab (repeatable). Without --profile, --gateway or --demo, the profiles open at the last exit are reopened.</source>
-        <translation>Dieses Verbindungsprofil (Gateway &gt; Verbindungen) in einem eigenen Tab öffnen (wiederholbar). Ohne --profile, --gateway oder --demo werden die beim letzten Beenden offenen Profile wieder geöffnet.</translation>
+        <translation>Dieses Verbindungsprofil (Gateway &gt; Verbindungen) in einem eigenen Reiter öffnen (wiederholbar). Ohne --profile, --gateway oder --demo werden die beim letzten Beenden offenen Profile wieder geöffnet.</translation>
     </message>
 </context>
 </TS>
