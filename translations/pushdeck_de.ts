@@ -2,6 +2,361 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ExpositionCheck</name>
+    <message>
+        <source>series of %1 has the label %2=&quot;%3&quot;, but the grouping key says %2=&quot;%4&quot;: the gateway would reject the push</source>
+        <translation>eine Serie von %1 hat das Label %2=&quot;%3&quot;, der Gruppierungsschlüssel aber %2=&quot;%4&quot;: das Gateway würde den Push ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>FleetDelete</name>
+    <message>
+        <source>the gateway was closed before the delete started</source>
+        <translation>das Gateway wurde geschlossen, bevor das Löschen begann</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayClient</name>
+    <message>
+        <source>%1 answered 404: no Pushgateway API there (wrong URL or route prefix?)</source>
+        <translation>%1 antwortete 404: dort ist keine Pushgateway-API (falsche URL oder falsches Routenpräfix?)</translation>
+    </message>
+    <message>
+        <source>%1: no complete answer within %2 s</source>
+        <translation>%1: keine vollständige Antwort innerhalb von %2 s</translation>
+    </message>
+    <message>
+        <source>%1: answer larger than the limit of %2 MB</source>
+        <translation>%1: Antwort größer als die Grenze von %2 MB</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 antwortete HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>no gateway URL given</source>
+        <translation>keine Gateway-URL angegeben</translation>
+    </message>
+    <message>
+        <source>invalid gateway URL &quot;%1&quot;: %2</source>
+        <translation>ungültige Gateway-URL „%1“: %2</translation>
+    </message>
+    <message>
+        <source>gateway URL &quot;%1&quot; must use http or https</source>
+        <translation>die Gateway-URL „%1“ muss http oder https verwenden</translation>
+    </message>
+    <message>
+        <source>gateway URL &quot;%1&quot; has no host</source>
+        <translation>die Gateway-URL „%1“ hat keinen Host</translation>
+    </message>
+    <message>
+        <source>gateway URL &quot;%1&quot; must not have a query or fragment</source>
+        <translation>die Gateway-URL „%1“ darf keine Abfrage und kein Fragment haben</translation>
+    </message>
+    <message>
+        <source>%1 answered with an HTML page, not the Pushgateway API</source>
+        <translation>%1 antwortete mit einer HTML-Seite, nicht mit der Pushgateway-API</translation>
+    </message>
+    <message>
+        <source>cannot push: the grouping key has no job</source>
+        <translation>Push nicht möglich: der Gruppierungsschlüssel hat keinen job</translation>
+    </message>
+    <message>
+        <source>push to %1 rejected (HTTP %2): %3</source>
+        <translation>Push an %1 abgelehnt (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>cannot delete: the grouping key has no job</source>
+        <translation>Löschen nicht möglich: der Gruppierungsschlüssel hat keinen job</translation>
+    </message>
+    <message>
+        <source>wipe refused: the admin API is not enabled on this gateway (start it with --web.enable-admin-api)</source>
+        <translation>Leeren abgelehnt: die Admin-API ist auf diesem Gateway nicht aktiv (mit --web.enable-admin-api starten)</translation>
+    </message>
+    <message>
+        <source>TLS: %1 refused our client certificate (%2); give a certificate and key signed by a CA the gateway trusts (pushdeckctl --cert/--key, or the connection profile)</source>
+        <translation>TLS: %1 hat unser Client-Zertifikat abgelehnt (%2); ein Zertifikat und einen Schlüssel angeben, die von einer CA signiert sind, der das Gateway vertraut (pushdeckctl --cert/--key oder das Verbindungsprofil)</translation>
+    </message>
+    <message>
+        <source>TLS: %1 requires a client certificate and none was given (%2); pass --cert and --key (or set them in the connection profile)</source>
+        <translation>TLS: %1 verlangt ein Client-Zertifikat, aber keines wurde angegeben (%2); --cert und --key übergeben (oder im Verbindungsprofil setzen)</translation>
+    </message>
+    <message>
+        <source>TLS: the certificate of %1 is not trusted (%2); pass --ca-file with the CA certificate that signed it (or set the CA file of the connection profile)</source>
+        <translation>TLS: dem Zertifikat von %1 wird nicht vertraut (%2); --ca-file mit dem CA-Zertifikat übergeben, das es signiert hat (oder die CA-Datei des Verbindungsprofils setzen)</translation>
+    </message>
+    <message>
+        <source>TLS: handshake with %1 failed: %2</source>
+        <translation>TLS: Handshake mit %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 redirects to %2, another origin; not followed so that credentials stay with the gateway (use the final URL)</source>
+        <translation>%1 leitet auf %2 um, einen anderen Ursprung; nicht gefolgt, damit die Zugangsdaten beim Gateway bleiben (die endgültige URL verwenden)</translation>
+    </message>
+    <message>
+        <source>authentication failed at %1 (HTTP 401): the gateway did not accept the credentials (%2)</source>
+        <translation>Authentifizierung bei %1 fehlgeschlagen (HTTP 401): das Gateway hat die Zugangsdaten nicht angenommen (%2)</translation>
+    </message>
+    <message>
+        <source>none were sent; give a user and password or a token</source>
+        <translation>es wurden keine gesendet; einen Benutzer und ein Passwort oder ein Token angeben</translation>
+    </message>
+    <message>
+        <source>wrong user name, password or token?</source>
+        <translation>falscher Benutzername, falsches Passwort oder Token?</translation>
+    </message>
+    <message>
+        <source>access denied at %1 (HTTP 403): %2</source>
+        <translation>Zugriff verweigert bei %1 (HTTP 403): %2</translation>
+    </message>
+    <message>
+        <source>/metrics answered with an unknown Content-Encoding &quot;%1&quot;</source>
+        <translation>/metrics antwortete mit einem unbekannten Content-Encoding „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>LightRefresh</name>
+    <message>
+        <source>/metrics line %1: malformed label set</source>
+        <translation>/metrics Zeile %1: fehlerhafte Label-Menge</translation>
+    </message>
+    <message>
+        <source>/metrics line %1: invalid value</source>
+        <translation>/metrics Zeile %1: ungültiger Wert</translation>
+    </message>
+    <message>
+        <source>/metrics answered protobuf in an unsupported encoding (%1)</source>
+        <translation>/metrics antwortete mit Protobuf in einer nicht unterstützten Kodierung (%1)</translation>
+    </message>
+    <message>
+        <source>/metrics (protobuf), byte %1: %2</source>
+        <translation>/metrics (Protobuf), Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>answer larger than 2 GB</source>
+        <translation>Antwort größer als 2 GB</translation>
+    </message>
+    <message>
+        <source>truncated or invalid message length</source>
+        <translation>abgeschnittene oder ungültige Nachrichtenlänge</translation>
+    </message>
+    <message>
+        <source>message of %1 bytes, only %2 left</source>
+        <translation>Nachricht mit %1 Bytes, nur %2 übrig</translation>
+    </message>
+    <message>
+        <source>invalid field tag</source>
+        <translation>ungültiges Feld-Tag</translation>
+    </message>
+    <message>
+        <source>truncated metric family name</source>
+        <translation>abgeschnittener Name der Metrikfamilie</translation>
+    </message>
+    <message>
+        <source>malformed field %1</source>
+        <translation>fehlerhaftes Feld %1</translation>
+    </message>
+    <message>
+        <source>truncated message</source>
+        <translation>abgeschnittene Nachricht</translation>
+    </message>
+    <message>
+        <source>malformed %1 family</source>
+        <translation>fehlerhafte %1-Familie</translation>
+    </message>
+    <message>
+        <source>%1 series %2 has no value</source>
+        <translation>%1 Serie %2 hat keinen Wert</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1: %2</source>
+        <translation>das Verzeichnis %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync %1 to disk: %2</source>
+        <translation>%1 kann nicht auf die Platte geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot replace %1: %2</source>
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>kein Dateiname angegeben</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>ein Blockgerät</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: it is %2 (give a regular file, a FIFO, a character device, or - for stdout)</source>
+        <translation>%1 wird nicht geschrieben: es ist %2 (eine reguläre Datei, ein FIFO, ein zeichenorientiertes Gerät oder - für die Standardausgabe angeben)</translation>
+    </message>
+    <message>
+        <source>cannot start inflating the gzip answer</source>
+        <translation>das Entpacken der gzip-Antwort kann nicht beginnen</translation>
+    </message>
+    <message>
+        <source>the gzip answer inflates to more than the %1 MB limit</source>
+        <translation>die gzip-Antwort wird entpackt größer als die Grenze von %1 MB</translation>
+    </message>
+    <message>
+        <source>the gzip answer is truncated</source>
+        <translation>die gzip-Antwort ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the gzip answer is corrupt: %1</source>
+        <translation>die gzip-Antwort ist beschädigt: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 does not exist</source>
+        <translation>%1 %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a file</source>
+        <translation>%1 %2 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not readable</source>
+        <translation>%1 %2 ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>%1 %2 cannot be read: %3</source>
+        <translation>%1 %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 holds no PEM or DER certificate</source>
+        <translation>%1 %2 enthält kein PEM- oder DER-Zertifikat</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>client key %1 is encrypted; PushDeck needs an unencrypted key (openssl pkey -in KEY -out PLAIN)</source>
+        <translation>der Client-Schlüssel %1 ist verschlüsselt; PushDeck braucht einen unverschlüsselten Schlüssel (openssl pkey -in KEY -out PLAIN)</translation>
+    </message>
+    <message>
+        <source>client key %1 holds no RSA, EC or DSA private key</source>
+        <translation>der Client-Schlüssel %1 enthält keinen privaten RSA-, EC- oder DSA-Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1 %2: cannot read: %3</source>
+        <translation>%1 %2: kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 is empty</source>
+        <translation>%1 %2 ist leer</translation>
+    </message>
+    <message>
+        <source>no system keyring available: PushDeck&apos;s keyring module is not installed (%1)</source>
+        <translation>kein System-Schlüsselbund verfügbar: das Schlüsselbund-Modul von PushDeck ist nicht installiert (%1)</translation>
+    </message>
+    <message>
+        <source>no system keyring available: %1 belongs to another version of PushDeck</source>
+        <translation>kein System-Schlüsselbund verfügbar: %1 gehört zu einer anderen Version von PushDeck</translation>
+    </message>
+    <message>
+        <source>no secret stored for profile &quot;%1&quot; in the system keyring</source>
+        <translation>kein Geheimnis für das Profil „%1“ im System-Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>the system keyring refused access: %1</source>
+        <translation>der System-Schlüsselbund hat den Zugriff verweigert: %1</translation>
+    </message>
+    <message>
+        <source>the system keyring could not delete the secret of &quot;%1&quot;: %2</source>
+        <translation>der System-Schlüsselbund konnte das Geheimnis von „%1“ nicht löschen: %2</translation>
+    </message>
+    <message>
+        <source>no system keyring available: %1</source>
+        <translation>kein System-Schlüsselbund verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>no system keyring available: the keyring did not answer within %1 s</source>
+        <translation>kein System-Schlüsselbund verfügbar: der Schlüsselbund antwortete nicht innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 antwortete HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>authentication failed at %1 (HTTP 401): the gateway did not accept the credentials (%2)</source>
+        <translation>Authentifizierung bei %1 fehlgeschlagen (HTTP 401): das Gateway hat die Zugangsdaten nicht angenommen (%2)</translation>
+    </message>
+    <message>
+        <source>wrong user name, password or token?</source>
+        <translation>falscher Benutzername, falsches Passwort oder Token?</translation>
+    </message>
+    <message>
+        <source>none were sent; give a user and password or a token</source>
+        <translation>es wurden keine gesendet; einen Benutzer und ein Passwort oder ein Token angeben</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>refused: %1 and the existing group %2 differ only by empty labels; with both on the gateway every push would fail. Delete %2 first or choose another key</source>
+        <translation>abgelehnt: %1 und die vorhandene Gruppe %2 unterscheiden sich nur durch leere Labels; mit beiden auf dem Gateway würde jeder Push fehlschlagen. Zuerst %2 löschen oder einen anderen Schlüssel wählen</translation>
+    </message>
+    <message>
+        <source>there is no group %1 on the gateway (any more)</source>
+        <translation>es gibt keine Gruppe %1 auf dem Gateway (mehr)</translation>
+    </message>
+    <message>
+        <source>family %1 is missing</source>
+        <translation>die Familie %1 fehlt</translation>
+    </message>
+    <message>
+        <source>family %1 differs</source>
+        <translation>die Familie %1 weicht ab</translation>
+    </message>
+    <message>
+        <source>family %1 was not pushed</source>
+        <translation>die Familie %1 wurde nicht gepusht</translation>
+    </message>
+    <message>
+        <source>%1, but the audit log could not be written: %2</source>
+        <translation>%1, aber das Prüfprotokoll konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the audit log could not be written either: %1</source>
+        <translation>auch das Prüfprotokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>PushDeck::AgeChartView</name>
     <message>
         <source>Age of the last successful push</source>
@@ -20,9 +375,25 @@
         <translation>Keine Gruppen</translation>
     </message>
     <message>
-        <source>%1 %2 groups, last push %3 ago
+        <source>Age distribution chart</source>
+        <translation>Diagramm der Altersverteilung</translation>
+    </message>
+    <message>
+        <source>Age of the last push</source>
+        <translation>Alter des letzten Pushs</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>never pushed</source>
+        <translation>nie gepusht</translation>
+    </message>
+    <message>
+        <source>%1, last push %2 ago
 Click to show them in the table</source>
-        <translation>%1 %2 Gruppen, letzter Push vor %3
+        <translation>%1, letzter Push vor %2
 Klicken, um sie in der Tabelle zu zeigen</translation>
     </message>
 </context>
@@ -38,10 +409,14 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
     </message>
 </context>
 <context>
-    <name>AuditLog</name>
+    <name>PushDeck::AuditLog</name>
     <message>
         <source>cannot create the directory %1 for the audit log: %2</source>
         <translation>das Verzeichnis %1 für das Prüfprotokoll kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation>unbekannter Grund</translation>
     </message>
     <message>
         <source>cannot open the audit log %1: %2</source>
@@ -290,9 +665,32 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
         <source>%1 of %2 sent, verified</source>
         <translation>%1 von %2 gesendet, geprüft</translation>
     </message>
+    <message>
+        <source>Stopping: keys the gateway has not confirmed are reported unverified…</source>
+        <translation>Beende: Schlüssel, die das Gateway nicht bestätigt hat, werden als ungeprüft gemeldet…</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Nicht mehr warten</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the gateway: keys it has not confirmed deleted are reported unverified. The audit log and the undo snapshot stay complete.</source>
+        <translation>Nicht mehr auf das Gateway warten: Schlüssel, deren Löschen es nicht bestätigt hat, werden als ungeprüft gemeldet. Das Prüfprotokoll und der Schnappschuss zum Rückgängigmachen bleiben vollständig.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent, %3 unconfirmed</source>
+        <translation>%1 von %2 gesendet, %3 unbestätigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped waiting: %n key(s) the gateway did not confirm are unverified (they may be deleted or not); the rest below have been checked.</source>
+        <translation>
+            <numerusform>Nicht mehr gewartet: %n Schlüssel, den das Gateway nicht bestätigt hat, ist ungeprüft (er ist vielleicht gelöscht, vielleicht nicht); die übrigen unten wurden geprüft.</numerusform>
+            <numerusform>Nicht mehr gewartet: %n Schlüssel, die das Gateway nicht bestätigt hat, sind ungeprüft (sie sind vielleicht gelöscht, vielleicht nicht); die übrigen unten wurden geprüft.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
-    <name>BulkDeleter</name>
+    <name>PushDeck::BulkDeleter</name>
     <message>
         <source>the run was abandoned before it finished</source>
         <translation>der Lauf wurde vor dem Ende aufgegeben</translation>
@@ -316,6 +714,38 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
         <source>the undo snapshot could not be written, nothing was deleted: %1</source>
         <translation>der Schnappschuss zum Rückgängigmachen konnte nicht geschrieben werden, nichts wurde gelöscht: %1</translation>
     </message>
+    <message>
+        <source>the audit log could not be written, nothing was sent: %1</source>
+        <translation>das Prüfprotokoll konnte nicht geschrieben werden, nichts wurde gesendet: %1</translation>
+    </message>
+    <message>
+        <source>the audit log could not be written, nothing more was sent: %1</source>
+        <translation>das Prüfprotokoll konnte nicht geschrieben werden, nichts weiter wurde gesendet: %1</translation>
+    </message>
+    <message>
+        <source>the audit log could not be written: %1</source>
+        <translation>das Prüfprotokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>stopped before the gateway confirmed it</source>
+        <translation>gestoppt, bevor das Gateway es bestätigte</translation>
+    </message>
+    <message>
+        <source>no answer yet when stopped</source>
+        <translation>beim Stoppen noch keine Antwort</translation>
+    </message>
+    <message>
+        <source>stopped waiting: keys the gateway had not confirmed are unverified</source>
+        <translation>nicht mehr gewartet: Schlüssel, die das Gateway nicht bestätigt hatte, sind ungeprüft</translation>
+    </message>
+    <message>
+        <source>gone before its DELETE was sent, and pushed again since</source>
+        <translation>verschwunden, bevor sein DELETE gesendet wurde, und seitdem erneut gepusht</translation>
+    </message>
+    <message>
+        <source>already gone when its DELETE was due (deleted by someone else); not sent</source>
+        <translation>schon verschwunden, als sein DELETE anstand (von jemand anderem gelöscht); nicht gesendet</translation>
+    </message>
     <message numerus="yes">
         <source>deleting %n previewed group(s)</source>
         <translation>
@@ -323,12 +753,36 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
             <numerusform>lösche %n geprüfte Gruppen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>pushed again since the preview (push time %1, the preview showed %2)</source>
+        <translation>seit der Vorschau erneut gepusht (Push-Zeit %1, die Vorschau zeigte %2)</translation>
+    </message>
+    <message>
+        <source>a push failed since the preview (failure time %1, the preview showed %2)</source>
+        <translation>seit der Vorschau ist ein Push fehlgeschlagen (Fehlerzeit %1, die Vorschau zeigte %2)</translation>
+    </message>
+    <message>
+        <source>%1; deleted anyway, the undo snapshot holds its current content</source>
+        <translation>%1; trotzdem gelöscht, der Schnappschuss zum Rückgängigmachen enthält seinen aktuellen Inhalt</translation>
+    </message>
+    <message>
+        <source>could not re-read the push times before sending, nothing more was sent: %1</source>
+        <translation>die Push-Zeiten konnten vor dem Senden nicht neu gelesen werden, nichts weiter wurde gesendet: %1</translation>
+    </message>
+    <message>
+        <source>the undo snapshot could not be written again, nothing more was sent: %1</source>
+        <translation>der Schnappschuss zum Rückgängigmachen konnte nicht erneut geschrieben werden, nichts weiter wurde gesendet: %1</translation>
+    </message>
     <message numerus="yes">
         <source>stopped sending after %n connection failure(s) in a row: %1</source>
         <translation>
             <numerusform>Senden nach %n Verbindungsfehler abgebrochen: %1</numerusform>
             <numerusform>Senden nach %n Verbindungsfehlern in Folge abgebrochen: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>could not read the gateway to verify: %1</source>
+        <translation>das Gateway konnte zur Prüfung nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>could not read the gateway to verify within %1 s: %2</source>
@@ -349,9 +803,324 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
             <numerusform>das Gateway hat das Löschen angenommen, hat die Gruppe aber nach %n Lesevorgängen noch</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1; the group was still there at the last of %n read(s), the gateway may still apply the delete</source>
+        <translation>
+            <numerusform>%1; die Gruppe war beim letzten von %n Lesevorgang noch da, das Gateway wendet das Löschen vielleicht noch an</numerusform>
+            <numerusform>%1; die Gruppe war beim letzten von %n Lesevorgängen noch da, das Gateway wendet das Löschen vielleicht noch an</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::ChartPanel</name>
     <message>
-        <source>%1 answered HTTP %2: %3</source>
-        <translation>%1 antwortete HTTP %2: %3</translation>
+        <source>%1: summary</source>
+        <translation>%1: Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Show the chart&apos;s numbers as a table</source>
+        <translation>Die Zahlen des Diagramms als Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>%1: show as table</source>
+        <translation>%1: als Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>%1 as a table</source>
+        <translation>%1 als Tabelle</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::ConnectionProfile</name>
+    <message>
+        <source>the profile has no name</source>
+        <translation>das Profil hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>basic authentication needs a user name</source>
+        <translation>Basic-Authentifizierung braucht einen Benutzernamen</translation>
+    </message>
+    <message>
+        <source>the user name must not contain &quot;:&quot; (basic authentication separates user and password with it)</source>
+        <translation>der Benutzername darf kein „:“ enthalten (Basic-Authentifizierung trennt damit Benutzer und Passwort)</translation>
+    </message>
+    <message>
+        <source>CA file, client certificate and skip verification need an https URL</source>
+        <translation>CA-Datei, Client-Zertifikat und das Überspringen der Prüfung brauchen eine https-URL</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>a client key needs its client certificate</source>
+        <translation>ein Client-Schlüssel braucht sein Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>a client certificate needs its private key file</source>
+        <translation>ein Client-Zertifikat braucht seine Datei mit dem privaten Schlüssel</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>client key %1 does not belong to the client certificate %2</source>
+        <translation>der Client-Schlüssel %1 gehört nicht zum Client-Zertifikat %2</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot;: </source>
+        <translation>Profil „%1“: </translation>
+    </message>
+    <message>
+        <source>a client certificate needs both the certificate and the key file</source>
+        <translation>ein Client-Zertifikat braucht sowohl die Zertifikats- als auch die Schlüsseldatei</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::ConnectionResolver</name>
+    <message>
+        <source>no connection profile &quot;%1&quot; (known: %2)</source>
+        <translation>kein Verbindungsprofil „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>none; add one with pushdeckctl profile add, or in PushDeck&apos;s Gateway &gt; Connections</source>
+        <translation>keine; eines mit pushdeckctl profile add anlegen oder in PushDeck unter Gateway &gt; Verbindungen</translation>
+    </message>
+    <message>
+        <source>give either --password-file or --token-file, not both</source>
+        <translation>entweder --password-file oder --token-file angeben, nicht beide</translation>
+    </message>
+    <message>
+        <source>a password (%1) needs a user name: pass --user NAME (or set PUSHDECK_USER)</source>
+        <translation>ein Passwort (%1) braucht einen Benutzernamen: --user NAME übergeben (oder PUSHDECK_USER setzen)</translation>
+    </message>
+    <message>
+        <source>set PUSHDECK_PASSWORD or pass --password-file FILE</source>
+        <translation>PUSHDECK_PASSWORD setzen oder --password-file DATEI übergeben</translation>
+    </message>
+    <message>
+        <source>set PUSHDECK_TOKEN or pass --token-file FILE</source>
+        <translation>PUSHDECK_TOKEN setzen oder --token-file DATEI übergeben</translation>
+    </message>
+    <message>
+        <source>%1 authentication needs a secret: %2</source>
+        <translation>%1-Authentifizierung braucht ein Geheimnis: %2</translation>
+    </message>
+    <message>
+        <source>no system keyring to ask</source>
+        <translation>kein System-Schlüsselbund zum Fragen</translation>
+    </message>
+    <message>
+        <source>no secret for profile &quot;%1&quot;: %2; %3</source>
+        <translation>kein Geheimnis für das Profil „%1“: %2; %3</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::ConnectionsDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>e.g. production</source>
+        <translation>z. B. produktion</translation>
+    </message>
+    <message>
+        <source>optional, e.g. /pushgateway</source>
+        <translation>optional, z. B. /pushgateway</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Basic (user and password)</source>
+        <translation>Basic (Benutzer und Passwort)</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Stored in the system keyring, never in PushDeck&apos;s settings</source>
+        <translation>Im System-Schlüsselbund gespeichert, nie in den Einstellungen von PushDeck</translation>
+    </message>
+    <message>
+        <source>PEM file, added to the system CAs</source>
+        <translation>PEM-Datei, zusätzlich zu den System-CAs</translation>
+    </message>
+    <message>
+        <source>PEM client certificate (mutual TLS)</source>
+        <translation>PEM-Client-Zertifikat (gegenseitiges TLS)</translation>
+    </message>
+    <message>
+        <source>PEM private key of the client certificate</source>
+        <translation>Privater PEM-Schlüssel des Client-Zertifikats</translation>
+    </message>
+    <message>
+        <source>Skip TLS certificate verification</source>
+        <translation>TLS-Zertifikatsprüfung überspringen</translation>
+    </message>
+    <message>
+        <source>Dangerous: anyone between you and the gateway can read the credentials and fake its answers. Prefer the CA file.</source>
+        <translation>Gefährlich: jeder zwischen Ihnen und dem Gateway kann die Zugangsdaten lesen und seine Antworten fälschen. Besser die CA-Datei verwenden.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Route &amp;prefix:</source>
+        <translation>Routen-&amp;Präfix:</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>Be&amp;nutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word / token:</source>
+        <translation>Pass&amp;wort / Token:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Client-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Read the gateway&apos;s status with these settings</source>
+        <translation>Den Status des Gateways mit diesen Einstellungen lesen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Tab</source>
+        <translation>In Reiter ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Credentials over plain http</source>
+        <translation>Zugangsdaten über unverschlüsseltes http</translation>
+    </message>
+    <message>
+        <source>Testing &quot;%1&quot; sends its credentials to %2 over plain http: anyone on the network can read them.
+
+Send them anyway?</source>
+        <translation>Der Test von „%1“ sendet die Zugangsdaten über unverschlüsseltes http an %2: jeder im Netz kann sie lesen.
+
+Trotzdem senden?</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.pem *.crt *.key *.cer);;All files (*)</source>
+        <translation>Zertifikate und Schlüssel (*.pem *.crt *.key *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>unchanged (in the keyring)</source>
+        <translation>unverändert (im Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: a profile named &quot;%1&quot; exists already</source>
+        <translation>Nicht gespeichert: ein Profil namens „%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;. Enter the password or token again: it was stored under the old name.</source>
+        <translation>„%1“ gespeichert. Das Passwort oder Token erneut eingeben: es war unter dem alten Namen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;; storing the secret in the system keyring…</source>
+        <translation>„%1“ gespeichert; das Geheimnis wird im System-Schlüsselbund abgelegt…</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;; the secret is in the system keyring.</source>
+        <translation>„%1“ gespeichert; das Geheimnis liegt im System-Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;, but the secret could not be stored: %2. It is kept for this session only; you will be asked for it again after a restart.</source>
+        <translation>„%1“ gespeichert, aber das Geheimnis konnte nicht abgelegt werden: %2. Es wird nur für diese Sitzung behalten; nach einem Neustart wird erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot; and its stored secret.</source>
+        <translation>„%1“ und sein gespeichertes Geheimnis entfernt.</translation>
+    </message>
+    <message>
+        <source>Not tested: the credentials would go over plain http</source>
+        <translation>Nicht getestet: die Zugangsdaten gingen über unverschlüsseltes http</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Teste…</translation>
+    </message>
+    <message>
+        <source>OK: Pushgateway %1 answers</source>
+        <translation>OK: Pushgateway %1 antwortet</translation>
+    </message>
+    <message>
+        <source> (certificate NOT verified)</source>
+        <translation> (Zertifikat NICHT geprüft)</translation>
+    </message>
+    <message>
+        <source>Type the password or token to test</source>
+        <translation>Das Passwort oder Token zum Testen eingeben</translation>
+    </message>
+    <message>
+        <source>Type the password or token to test (%1)</source>
+        <translation>Das Passwort oder Token zum Testen eingeben (%1)</translation>
     </message>
 </context>
 <context>
@@ -466,6 +1235,173 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
     <message>
         <source>Dry run</source>
         <translation>Probelauf</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::DemoPrometheus</name>
+    <message>
+        <source>What Prometheus sees: the age of disk-cleanup&apos;s last push, per instance</source>
+        <translation>Was Prometheus sieht: das Alter des letzten Pushs von disk-cleanup, je Instanz</translation>
+    </message>
+    <message>
+        <source>age (s)</source>
+        <translation>Alter (s)</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>host-a answered</source>
+        <translation>host-a antwortete</translation>
+    </message>
+    <message>
+        <source>What Prometheus sees: up of the gateway, the age of invoice-mailer, its alert</source>
+        <translation>Was Prometheus sieht: up des Gateways, das Alter von invoice-mailer, sein Alarm</translation>
+    </message>
+    <message>
+        <source>age of invoice-mailer</source>
+        <translation>Alter von invoice-mailer</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>What Prometheus sees: the pushed groups it scrapes, and up</source>
+        <translation>Was Prometheus sieht: die gepushten Gruppen, die es scrapt, und up</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>most in the last 3 min</source>
+        <translation>Höchstwert der letzten 3 min</translation>
+    </message>
+    <message>
+        <source>What Prometheus sees: the scrape of the gateway</source>
+        <translation>Was Prometheus sieht: den Scrape des Gateways</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>Prometheus is not installed (Debian package prometheus): the scenarios run without it.</source>
+        <translation>Prometheus ist nicht installiert (Debian-Paket prometheus): die Szenarien laufen ohne es.</translation>
+    </message>
+    <message>
+        <source>Starting Prometheus on %1…</source>
+        <translation>Starte Prometheus auf %1…</translation>
+    </message>
+    <message>
+        <source>Prometheus failed: %1</source>
+        <translation>Prometheus fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>it stopped</source>
+        <translation>es wurde beendet</translation>
+    </message>
+    <message>
+        <source>Prometheus %1 scrapes the demo gateway every %2 s with honor_labels: true and evaluates PushDeck&apos;s generated alert rules.</source>
+        <translation>Prometheus %1 scrapt das Demo-Gateway alle %2 s mit honor_labels: true und wertet die von PushDeck erzeugten Alarmregeln aus.</translation>
+    </message>
+    <message>
+        <source>Last query failed: %1</source>
+        <translation>Letzte Abfrage fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>With Prometheus, this panel would show the ghost: batch_duration_seconds{instance=&quot;host-a&quot;} still answered long after host-a was renamed, its real age only in time() - push_time_seconds.</source>
+        <translation>Mit Prometheus zeigte dieses Panel den Geist: batch_duration_seconds{instance=&quot;host-a&quot;} antwortete noch lange, nachdem host-a umbenannt war, sein wahres Alter nur in time() - push_time_seconds.</translation>
+    </message>
+    <message>
+        <source>With Prometheus, this panel would show up == 1 for the gateway while invoice-mailer is dead, and the generated stale alert going pending, then firing.</source>
+        <translation>Mit Prometheus zeigte dieses Panel up == 1 für das Gateway, während invoice-mailer tot ist, und den erzeugten Alarm für veraltete Daten erst im Zustand pending, dann firing.</translation>
+    </message>
+    <message>
+        <source>With Prometheus, this panel would show the restart as a gap and the lost series.</source>
+        <translation>Mit Prometheus zeigte dieses Panel den Neustart als Lücke und die verlorenen Serien.</translation>
+    </message>
+    <message>
+        <source>With Prometheus, this panel would show the scrape itself failing: up == 0, /metrics answering 500.</source>
+        <translation>Mit Prometheus zeigte dieses Panel das Fehlschlagen des Scrapes selbst: up == 0, /metrics antwortet mit 500.</translation>
+    </message>
+    <message>
+        <source>Nothing to show in Prometheus for this scenario.</source>
+        <translation>Für dieses Szenario gibt es in Prometheus nichts zu zeigen.</translation>
+    </message>
+    <message>
+        <source>host-a&apos;s push time scraped</source>
+        <translation>Push-Zeit von host-a gescrapt</translation>
+    </message>
+    <message>
+        <source>host-b&apos;s push time scraped</source>
+        <translation>Push-Zeit von host-b gescrapt</translation>
+    </message>
+    <message>
+        <source>host-a still answered, its age past 15 s</source>
+        <translation>host-a antwortete noch, sein Alter über 15 s</translation>
+    </message>
+    <message>
+        <source>host-a&apos;s series gone</source>
+        <translation>die Serien von host-a verschwunden</translation>
+    </message>
+    <message>
+        <source>invoice-mailer&apos;s push time scraped</source>
+        <translation>Push-Zeit von invoice-mailer gescrapt</translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s up, still 1</source>
+        <translation>up des Gateways, noch 1</translation>
+    </message>
+    <message>
+        <source>the generated stale alert for invoice-mailer (pending)</source>
+        <translation>der erzeugte Alarm für veraltete Daten von invoice-mailer (pending)</translation>
+    </message>
+    <message>
+        <source>the stale alert firing</source>
+        <translation>der Alarm für veraltete Daten feuert</translation>
+    </message>
+    <message>
+        <source>as many pushed groups as the table shows</source>
+        <translation>so viele gepushte Gruppen, wie die Tabelle zeigt</translation>
+    </message>
+    <message>
+        <source>the pushed series gone</source>
+        <translation>die gepushten Serien verschwunden</translation>
+    </message>
+    <message>
+        <source>the scrape failing: up == 0</source>
+        <translation>der Scrape schlägt fehl: up == 0</translation>
+    </message>
+    <message>
+        <source>inventory-sync&apos;s push time scraped</source>
+        <translation>Push-Zeit von inventory-sync gescrapt</translation>
+    </message>
+    <message>
+        <source>the scrape working again: up == 1</source>
+        <translation>der Scrape funktioniert wieder: up == 1</translation>
+    </message>
+    <message>
+        <source>Waiting for the step to finish on the gateway and show in the table…</source>
+        <translation>Warte, bis der Schritt auf dem Gateway fertig ist und in der Tabelle erscheint…</translation>
+    </message>
+    <message>
+        <source>Waiting for Prometheus to show %1: %2 (%3 s)</source>
+        <translation>Warte, bis Prometheus %1 zeigt: %2 (%3 s)</translation>
+    </message>
+    <message>
+        <source>Not seen in Prometheus within %1 s: %2</source>
+        <translation>Innerhalb von %1 s nicht in Prometheus gesehen: %2</translation>
+    </message>
+    <message>
+        <source>no series</source>
+        <translation>keine Serien</translation>
+    </message>
+    <message>
+        <source>Scrape of %1: %2</source>
+        <translation>Scrape von %1: %2</translation>
     </message>
 </context>
 <context>
@@ -736,12 +1672,20 @@ Als Prometheus-Regeldatei:
         <source>Fix: delete one of them, usually the one with the empty-valued label.</source>
         <translation>Abhilfe: eine der beiden löschen, meist die mit dem leeren Label.</translation>
     </message>
+    <message>
+        <source>The text of this scenario could not be read: %1</source>
+        <translation>Der Text dieses Szenarios konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the demo gateway&apos;s session is gone (its tab was closed)</source>
+        <translation>die Sitzung des Demo-Gateways ist weg (ihr Reiter wurde geschlossen)</translation>
+    </message>
 </context>
 <context>
-    <name>ExpositionCheck</name>
+    <name>PushDeck::DesktopNotifier</name>
     <message>
-        <source>series of %1 has the label %2=&quot;%3&quot;, but the grouping key says %2=&quot;%4&quot;: the gateway would reject the push</source>
-        <translation>eine Serie von %1 hat das Label %2=&quot;%3&quot;, der Gruppierungsschlüssel aber %2=&quot;%4&quot;: das Gateway würde den Push ablehnen</translation>
+        <source>Show</source>
+        <translation>Zeigen</translation>
     </message>
 </context>
 <context>
@@ -854,6 +1798,341 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
+    <name>PushDeck::FleetDeleteDialog</name>
+    <message>
+        <source>Delete groups on several gateways</source>
+        <translation>Gruppen auf mehreren Gateways löschen</translation>
+    </message>
+    <message>
+        <source>Delete matching groups on every gateway</source>
+        <translation>Passende Gruppen auf jedem Gateway löschen</translation>
+    </message>
+    <message>
+        <source>Prune stale groups on every gateway</source>
+        <translation>Veraltete Gruppen auf jedem Gateway aufräumen</translation>
+    </message>
+    <message>
+        <source>A selector over the grouping key&apos;s labels: = != =~ !~. The pseudo-label __gateway__ is the gateway&apos;s name (host:port/prefix) and limits the delete to some gateways.</source>
+        <translation>Ein Selektor über die Labels des Gruppierungsschlüssels: = != =~ !~. Das Pseudo-Label __gateway__ ist der Name des Gateways (host:port/präfix) und beschränkt das Löschen auf einige Gateways.</translation>
+    </message>
+    <message>
+        <source>Matcher:</source>
+        <translation>Matcher:</translation>
+    </message>
+    <message>
+        <source>Only keys matching:</source>
+        <translation>Nur passende Schlüssel:</translation>
+    </message>
+    <message>
+        <source>States:</source>
+        <translation>Zustände:</translation>
+    </message>
+    <message>
+        <source>and not pushed for at least</source>
+        <translation>und nicht gepusht seit mindestens</translation>
+    </message>
+    <message>
+        <source>any age (e.g. 7d)</source>
+        <translation>beliebiges Alter (z. B. 7d)</translation>
+    </message>
+    <message>
+        <source>Exactly these grouping keys are deleted, each on the gateway named in its row: the same key on another gateway, or a group with more or fewer labels, is not touched. Every gateway gets its own undo snapshot before its first request; Undo on its tab pushes it back.</source>
+        <translation>Genau diese Gruppierungsschlüssel werden gelöscht, jeder auf dem Gateway, das in seiner Zeile steht: derselbe Schlüssel auf einem anderen Gateway oder eine Gruppe mit mehr oder weniger Labels bleibt unberührt. Jedes Gateway bekommt vor seiner ersten Anfrage einen eigenen Schnappschuss zum Rückgängigmachen; Rückgängig in seinem Reiter pusht ihn zurück.</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Grouping key</source>
+        <translation>Gruppierungsschlüssel</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Stop sending</source>
+        <translation>Senden stoppen</translation>
+    </message>
+    <message>
+        <source>Stop sending on every gateway. Requests already sent finish, then each gateway is re-read so every key gets an accurate outcome.</source>
+        <translation>Das Senden auf jedem Gateway stoppen. Bereits gesendete Anfragen laufen zu Ende, dann wird jedes Gateway neu gelesen, damit jeder Schlüssel ein genaues Ergebnis bekommt.</translation>
+    </message>
+    <message>
+        <source>Dry run: show what would be deleted and send nothing</source>
+        <translation>Probelauf: zeigen, was gelöscht würde, und nichts senden</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Age: %1</source>
+        <translation>Alter: %1</translation>
+    </message>
+    <message>
+        <source>Choose at least one state or an age: without either, every group would be pruned.</source>
+        <translation>Mindestens einen Zustand oder ein Alter wählen: ohne beides würde jede Gruppe aufgeräumt.</translation>
+    </message>
+    <message>
+        <source>Type a matcher. An empty matcher would select every group on every gateway.</source>
+        <translation>Einen Matcher eingeben. Ein leerer Matcher würde jede Gruppe auf jedem Gateway auswählen.</translation>
+    </message>
+    <message>
+        <source>No group is selected.</source>
+        <translation>Keine Gruppe ist gewählt.</translation>
+    </message>
+    <message>
+        <source>No group matches on any gateway.</source>
+        <translation>Auf keinem Gateway passt eine Gruppe.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>to delete</source>
+        <translation>zu löschen</translation>
+    </message>
+    <message>
+        <source>nothing to delete</source>
+        <translation>nichts zu löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) on %1 gateway(s)</source>
+        <translation>
+            <numerusform>%n Gruppe auf %1 Gateway(s)</numerusform>
+            <numerusform>%n Gruppen auf %1 Gateway(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (of %1 groups, as of %2)</source>
+        <translation> (von %1 Gruppen, Stand %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gateway(s)</source>
+        <translation>
+            <numerusform>%n Gateway</numerusform>
+            <numerusform>%n Gateways</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n group(s), each on its own gateway?</source>
+        <translation>
+            <numerusform>Diese %n Gruppe auf ihrem Gateway löschen?</numerusform>
+            <numerusform>Diese %n Gruppen löschen, jede auf ihrem eigenen Gateway?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete every group whose grouping key matches, on &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation>Jede Gruppe löschen, deren Gruppierungsschlüssel passt, auf &lt;b&gt;%1&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <source>Delete the groups in these states (and at least this old), on &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation>Die Gruppen in diesen Zuständen (und mindestens so alt) löschen, auf &lt;b&gt;%1&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run (%n group(s))</source>
+        <translation>
+            <numerusform>Probelauf (%n Gruppe)</numerusform>
+            <numerusform>Probelauf (%n Gruppen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n group(s) on %1 gateway(s)</source>
+        <translation>
+            <numerusform>%n Gruppe auf %1 Gateway(s) löschen</numerusform>
+            <numerusform>%n Gruppen auf %1 Gateway(s) löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Use &quot;Stop sending&quot; to stop the run</source>
+        <translation>„Senden stoppen“ verwenden, um den Lauf anzuhalten</translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <source>deleting…</source>
+        <translation>lösche…</translation>
+    </message>
+    <message>
+        <source>%v of %m answered</source>
+        <translation>%v von %m beantwortet</translation>
+    </message>
+    <message>
+        <source>verifying…</source>
+        <translation>prüfe…</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing is sent.</source>
+        <translation>Probelauf: nichts wird gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting on %n gateway(s) at the same time…</source>
+        <translation>
+            <numerusform>Lösche auf %n Gateway…</numerusform>
+            <numerusform>Lösche auf %n Gateways gleichzeitig…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping: requests already sent finish, then every gateway is re-read…</source>
+        <translation>Beende: bereits gesendete Anfragen laufen zu Ende, dann wird jedes Gateway neu gelesen…</translation>
+    </message>
+    <message>
+        <source>Undo snapshot: %1</source>
+        <translation>Schnappschuss zum Rückgängigmachen: %1</translation>
+    </message>
+    <message>
+        <source>nothing sent (dry run)</source>
+        <translation>nichts gesendet (Probelauf)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent, verified</source>
+        <translation>%1 von %2 gesendet, geprüft</translation>
+    </message>
+    <message>
+        <source>Dry run finished: nothing was sent. These groups would be deleted.</source>
+        <translation>Probelauf beendet: nichts wurde gesendet. Diese Gruppen würden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Stopped. Every key below has been checked against its gateway.</source>
+        <translation>Gestoppt. Jeder Schlüssel unten wurde mit seinem Gateway abgeglichen.</translation>
+    </message>
+    <message>
+        <source>Finished with problems: see each gateway and each key below.</source>
+        <translation>Mit Problemen beendet: siehe jedes Gateway und jeden Schlüssel unten.</translation>
+    </message>
+    <message>
+        <source>Finished: every group was deleted and verified gone on its gateway.</source>
+        <translation>Fertig: jede Gruppe wurde gelöscht und ist auf ihrem Gateway nachweislich weg.</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::FleetGroupsModel</name>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Grouping key</source>
+        <translation>Gruppierungsschlüssel</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>Letzter Push</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>The gateway the group is on (filter with {__gateway__=&quot;host:port&quot;})</source>
+        <translation>Das Gateway, auf dem die Gruppe liegt (filtern mit {__gateway__=&quot;host:port&quot;})</translation>
+    </message>
+    <message>
+        <source>The exact grouping key: a group with more or fewer labels is another group</source>
+        <translation>Der genaue Gruppierungsschlüssel: eine Gruppe mit mehr oder weniger Labels ist eine andere Gruppe</translation>
+    </message>
+    <message>
+        <source>The job label of the grouping key</source>
+        <translation>Das job-Label des Gruppierungsschlüssels</translation>
+    </message>
+    <message>
+        <source>Time of the last successful push (push_time_seconds), local time</source>
+        <translation>Zeit des letzten erfolgreichen Pushs (push_time_seconds), Ortszeit</translation>
+    </message>
+    <message>
+        <source>Time since the last successful push</source>
+        <translation>Zeit seit dem letzten erfolgreichen Push</translation>
+    </message>
+    <message>
+        <source>Whether the last push to this group succeeded (a failed push keeps the old data)</source>
+        <translation>Ob der letzte Push an diese Gruppe erfolgreich war (ein fehlgeschlagener Push behält die alten Daten)</translation>
+    </message>
+    <message>
+        <source>Staleness judged by the rules, the learned push cadence or the defaults</source>
+        <translation>Aktualität nach den Regeln, dem gelernten Push-Rhythmus oder den Vorgaben</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::FleetGroupsView</name>
+    <message numerus="yes">
+        <source>All groups on %n gateway(s): </source>
+        <translation>
+            <numerusform>Alle Gruppen auf %n Gateway: </numerusform>
+            <numerusform>Alle Gruppen auf %n Gateways: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n Gruppe</numerusform>
+            <numerusform>%n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n group(s) shown</source>
+        <translation>
+            <numerusform>%1 von %n Gruppe gezeigt</numerusform>
+            <numerusform>%1 von %n Gruppen gezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n selected</source>
+        <translation>
+            <numerusform>, %n gewählt</numerusform>
+            <numerusform>, %n gewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>filter with the toolbar; {__gateway__=&quot;host:port&quot;} picks gateways</source>
+        <translation>mit der Werkzeugleiste filtern; {__gateway__=&quot;host:port&quot;} wählt Gateways aus</translation>
+    </message>
+</context>
+<context>
     <name>PushDeck::FleetModel</name>
     <message>
         <source>… and %1 more</source>
@@ -923,62 +2202,56 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>GatewayClient</name>
+    <name>PushDeck::FleetOperations</name>
     <message>
-        <source>%1 answered 404: no Pushgateway API there (wrong URL or route prefix?)</source>
-        <translation>%1 antwortete 404: dort ist keine Pushgateway-API (falsche URL oder falsches Routenpräfix?)</translation>
+        <source>Delete selected on their gateways…</source>
+        <translation>Gewählte auf ihren Gateways löschen…</translation>
     </message>
     <message>
-        <source>%1: no complete answer within %2 s</source>
-        <translation>%1: keine vollständige Antwort innerhalb von %2 s</translation>
+        <source>Delete the groups selected in the fleet table, each on its own gateway, after a preview that names the gateway of every group</source>
+        <translation>Die in der Flottentabelle gewählten Gruppen löschen, jede auf ihrem eigenen Gateway, nach einer Vorschau, die das Gateway jeder Gruppe nennt</translation>
     </message>
     <message>
-        <source>%1: answer larger than the limit of %2 MB</source>
-        <translation>%1: Antwort größer als die Grenze von %2 MB</translation>
+        <source>Delete matching on all gateways…</source>
+        <translation>Passende auf allen Gateways löschen…</translation>
     </message>
     <message>
-        <source>%1 answered HTTP %2: %3</source>
-        <translation>%1 antwortete HTTP %2: %3</translation>
+        <source>Delete every group whose key matches a selector on every open gateway ({__gateway__=&quot;host:port&quot;} limits it to some), with a preview</source>
+        <translation>Jede Gruppe, deren Schlüssel zu einem Selektor passt, auf jedem offenen Gateway löschen ({__gateway__=&quot;host:port&quot;} beschränkt auf einige), mit Vorschau</translation>
     </message>
     <message>
-        <source>no gateway URL given</source>
-        <translation>keine Gateway-URL angegeben</translation>
+        <source>Prune stale on all gateways…</source>
+        <translation>Veraltete auf allen Gateways aufräumen…</translation>
     </message>
     <message>
-        <source>invalid gateway URL &quot;%1&quot;: %2</source>
-        <translation>ungültige Gateway-URL „%1“: %2</translation>
+        <source>Delete groups by staleness state and age on every open gateway, each judged by its own gateway&apos;s rules, with a preview</source>
+        <translation>Gruppen nach Aktualitätszustand und Alter auf jedem offenen Gateway löschen, jede nach den Regeln ihres eigenen Gateways beurteilt, mit Vorschau</translation>
     </message>
     <message>
-        <source>gateway URL &quot;%1&quot; must use http or https</source>
-        <translation>die Gateway-URL „%1“ muss http oder https verwenden</translation>
+        <source>Read-only mode: PushDeck does not change the gateways. Turn read-only mode off (or start without --read-only) to use this.</source>
+        <translation>Schreibschutz: PushDeck ändert die Gateways nicht. Den Schreibschutz ausschalten (oder ohne --read-only starten), um dies zu verwenden.</translation>
     </message>
     <message>
-        <source>gateway URL &quot;%1&quot; has no host</source>
-        <translation>die Gateway-URL „%1“ hat keinen Host</translation>
+        <source>No gateway is open.</source>
+        <translation>Kein Gateway ist offen.</translation>
     </message>
     <message>
-        <source>gateway URL &quot;%1&quot; must not have a query or fragment</source>
-        <translation>die Gateway-URL „%1“ darf keine Abfrage und kein Fragment haben</translation>
+        <source>Select groups in the fleet table first.</source>
+        <translation>Zuerst Gruppen in der Flottentabelle wählen.</translation>
     </message>
     <message>
-        <source>%1 answered with an HTML page, not the Pushgateway API</source>
-        <translation>%1 antwortete mit einer HTML-Seite, nicht mit der Pushgateway-API</translation>
+        <source>Select one or more groups in the fleet table to delete.</source>
+        <translation>Eine oder mehrere Gruppen in der Flottentabelle zum Löschen wählen.</translation>
     </message>
-    <message>
-        <source>cannot push: the grouping key has no job</source>
-        <translation>Push nicht möglich: der Gruppierungsschlüssel hat keinen job</translation>
-    </message>
-    <message>
-        <source>push to %1 rejected (HTTP %2): %3</source>
-        <translation>Push an %1 abgelehnt (HTTP %2): %3</translation>
-    </message>
-    <message>
-        <source>cannot delete: the grouping key has no job</source>
-        <translation>Löschen nicht möglich: der Gruppierungsschlüssel hat keinen job</translation>
-    </message>
-    <message>
-        <source>wipe refused: the admin API is not enabled on this gateway (start it with --web.enable-admin-api)</source>
-        <translation>Leeren abgelehnt: die Admin-API ist auf diesem Gateway nicht aktiv (mit --web.enable-admin-api starten)</translation>
+</context>
+<context>
+    <name>PushDeck::GatewaySession</name>
+    <message numerus="yes">
+        <source>The gateway restarted at %1 UTC: %n group(s) it held before are gone (it keeps groups across restarts only with --persistence.file).</source>
+        <translation>
+            <numerusform>Das Gateway wurde um %1 UTC neu gestartet: %n Gruppe, die es vorher hatte, ist weg (es behält Gruppen über Neustarts nur mit --persistence.file).</numerusform>
+            <numerusform>Das Gateway wurde um %1 UTC neu gestartet: %n Gruppen, die es vorher hatte, sind weg (es behält Gruppen über Neustarts nur mit --persistence.file).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1051,6 +2324,93 @@ Als Prometheus-Regeldatei:
         <source>Reading the gateway…</source>
         <translation>Lese das Gateway…</translation>
     </message>
+    <message>
+        <source>Outdated data</source>
+        <translation>Veraltete Daten</translation>
+    </message>
+    <message>
+        <source>Changes since you last looked</source>
+        <translation>Änderungen seit Ihrem letzten Blick</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss the changes since you last looked</source>
+        <translation>Die Änderungen seit Ihrem letzten Blick ausblenden</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Selected group</source>
+        <translation>Gewählte Gruppe</translation>
+    </message>
+    <message>
+        <source>Metric families of the selected group</source>
+        <translation>Metrikfamilien der gewählten Gruppe</translation>
+    </message>
+    <message>
+        <source>Exposition text of the selected group</source>
+        <translation>Expositionstext der gewählten Gruppe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appeared</source>
+        <translation>
+            <numerusform>%n hinzugekommen</numerusform>
+            <numerusform>%n hinzugekommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vanished</source>
+        <translation>
+            <numerusform>%n verschwunden</numerusform>
+            <numerusform>%n verschwunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n went stale</source>
+        <translation>
+            <numerusform>%n veraltet</numerusform>
+            <numerusform>%n veraltet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a failed push</source>
+        <translation>
+            <numerusform>%n mit fehlgeschlagenem Push</numerusform>
+            <numerusform>%n mit fehlgeschlagenem Push</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Since you last looked (%1, %2 ago):</source>
+        <translation>Seit Ihrem letzten Blick (%1, vor %2):</translation>
+    </message>
+    <message>
+        <source>show all groups</source>
+        <translation>alle Gruppen zeigen</translation>
+    </message>
+    <message>
+        <source>Vanished groups</source>
+        <translation>Verschwundene Gruppen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) vanished from the gateway since you last looked.</source>
+        <translation>
+            <numerusform>%n Gruppe ist seit Ihrem letzten Blick vom Gateway verschwunden.</numerusform>
+            <numerusform>%n Gruppen sind seit Ihrem letzten Blick vom Gateway verschwunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>None of these groups is on the gateway any more.</source>
+        <translation>Keine dieser Gruppen ist noch auf dem Gateway.</translation>
+    </message>
 </context>
 <context>
     <name>PushDeck::GroupKeyEdit</name>
@@ -1072,7 +2432,7 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>GroupOperations</name>
+    <name>PushDeck::GroupOperations</name>
     <message>
         <source>the undo snapshot could not be written, nothing was changed: %1</source>
         <translation>der Schnappschuss zum Rückgängigmachen konnte nicht geschrieben werden, nichts wurde geändert: %1</translation>
@@ -1203,6 +2563,14 @@ Als Prometheus-Regeldatei:
         <translation>existiert auf dem Gateway (seit dem Schnappschuss erneut gepusht)</translation>
     </message>
     <message>
+        <source>the gateway would refuse its text: %1</source>
+        <translation>das Gateway würde seinen Text ablehnen: %1</translation>
+    </message>
+    <message>
+        <source>the gateway would refuse it: family %1 is a %2 here, but a %3 in %4</source>
+        <translation>das Gateway würde es ablehnen: die Familie %1 ist hier ein %2, aber in %4 ein %3</translation>
+    </message>
+    <message>
         <source>before restoring a %1 snapshot</source>
         <translation>vor dem Wiederherstellen eines Schnappschusses von %1</translation>
     </message>
@@ -1219,6 +2587,10 @@ Als Prometheus-Regeldatei:
         <translation>gepusht, aber das Gateway speichert es anders: %1</translation>
     </message>
     <message>
+        <source>restored, but it shows a successful last push; it had failed</source>
+        <translation>wiederhergestellt, zeigt aber einen erfolgreichen letzten Push; er war fehlgeschlagen</translation>
+    </message>
+    <message>
         <source>the delete was accepted, but the group is still listed</source>
         <translation>das Löschen wurde angenommen, aber die Gruppe ist noch aufgeführt</translation>
     </message>
@@ -1232,6 +2604,13 @@ Als Prometheus-Regeldatei:
     <message>
         <source>Their push time is now the time of this restore (%1), not the original push time: dashboards and alerts will see them as freshly pushed.</source>
         <translation>Ihre Push-Zeit ist jetzt die Zeit dieser Wiederherstellung (%1), nicht die ursprüngliche: Dashboards und Alarme sehen sie als frisch gepusht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had a failed last push when saved and are restored in that state (marked failed again by a push the gateway refuses; failure time now).</source>
+        <translation>
+            <numerusform>%n davon hatte beim Speichern einen fehlgeschlagenen letzten Push und wird in diesem Zustand wiederhergestellt (durch einen Push, den das Gateway ablehnt, wieder als fehlgeschlagen markiert; Fehlerzeit jetzt).</numerusform>
+            <numerusform>%n davon hatten beim Speichern einen fehlgeschlagenen letzten Push und werden in diesem Zustand wiederhergestellt (durch einen Push, den das Gateway ablehnt, wieder als fehlgeschlagen markiert; Fehlerzeit jetzt).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Removed %n group(s) the undone action had created.</source>
@@ -1253,6 +2632,18 @@ Als Prometheus-Regeldatei:
             <numerusform>%n Gruppe fehlgeschlagen.</numerusform>
             <numerusform>%n Gruppen fehlgeschlagen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>restored, but the gateway accepted the push meant to mark it failed again (it keeps timestamps?)</source>
+        <translation>wiederhergestellt, aber das Gateway hat den Push angenommen, der sie wieder als fehlgeschlagen markieren sollte (behält es Zeitstempel?)</translation>
+    </message>
+    <message>
+        <source>its last push had failed: restored in that state (failure time now)</source>
+        <translation>ihr letzter Push war fehlgeschlagen: in diesem Zustand wiederhergestellt (Fehlerzeit jetzt)</translation>
+    </message>
+    <message>
+        <source>restored, but not marked failed again as it was: %1</source>
+        <translation>wiederhergestellt, aber nicht wie zuvor als fehlgeschlagen markiert: %1</translation>
     </message>
     <message>
         <source>nothing to undo: no snapshot store</source>
@@ -1380,14 +2771,46 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>LightRefresh</name>
+    <name>PushDeck::HttpClientConfig</name>
     <message>
-        <source>/metrics line %1: malformed label set</source>
-        <translation>/metrics Zeile %1: fehlerhafte Label-Menge</translation>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>/metrics line %1: invalid value</source>
-        <translation>/metrics Zeile %1: ungültiger Wert</translation>
+        <source>no such file</source>
+        <translation>keine solche Datei</translation>
+    </message>
+    <message>
+        <source>follow_redirects: false is not supported by PushDeck</source>
+        <translation>follow_redirects: false wird von PushDeck nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>at most one of basic_auth, bearer_token &amp; bearer_token_file must be configured</source>
+        <translation>höchstens eines von basic_auth, bearer_token und bearer_token_file darf konfiguriert sein</translation>
+    </message>
+    <message>
+        <source>authorization is not compatible with bearer_token &amp; bearer_token_file</source>
+        <translation>authorization ist nicht mit bearer_token und bearer_token_file vereinbar</translation>
+    </message>
+    <message>
+        <source>at most one of basic_auth &amp; authorization must be configured</source>
+        <translation>höchstens eines von basic_auth und authorization darf konfiguriert sein</translation>
+    </message>
+    <message>
+        <source>authorization type cannot be set to &quot;basic&quot;, use &quot;basic_auth&quot; instead</source>
+        <translation>der authorization-Typ darf nicht „basic“ sein, stattdessen „basic_auth“ verwenden</translation>
+    </message>
+    <message>
+        <source>authorization type %1 is not supported by PushDeck (only Bearer)</source>
+        <translation>der authorization-Typ %1 wird von PushDeck nicht unterstützt (nur Bearer)</translation>
+    </message>
+    <message>
+        <source>exactly one of cert or cert_file must be configured when a client key is configured</source>
+        <translation>genau eines von cert oder cert_file muss konfiguriert sein, wenn ein Client-Schlüssel konfiguriert ist</translation>
+    </message>
+    <message>
+        <source>exactly one of key or key_file must be configured when a client certificate is configured</source>
+        <translation>genau eines von key oder key_file muss konfiguriert sein, wenn ein Client-Zertifikat konfiguriert ist</translation>
     </message>
 </context>
 <context>
@@ -1433,38 +2856,38 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>PushDeck::LocalPrometheus</name>
     <message>
-        <source>A desktop dashboard for the Prometheus Pushgateway: every group with its exact grouping key, last-push age and staleness, and safe, previewed clean-up.</source>
-        <translation>Ein Desktop-Dashboard für das Prometheus Pushgateway: jede Gruppe mit ihrem genauen Gruppierungsschlüssel, dem Alter des letzten Pushs und ihrer Veraltung, dazu sicheres Aufräumen mit Vorschau.</translation>
+        <source>prometheus was not found (looked for %1 in PATH); install the Debian package prometheus or set PUSHDECK_PROMETHEUS</source>
+        <translation>prometheus wurde nicht gefunden (%1 im PATH gesucht); das Debian-Paket prometheus installieren oder PUSHDECK_PROMETHEUS setzen</translation>
     </message>
     <message>
-        <source>Open this gateway (base URL with route prefix, e.g. http://localhost:9091).</source>
-        <translation>Dieses Gateway öffnen (Basis-URL mit Routen-Präfix, z. B. http://localhost:9091).</translation>
+        <source>no gateway for Prometheus to scrape</source>
+        <translation>kein Gateway, das Prometheus scrapen könnte</translation>
     </message>
     <message>
-        <source>Start a local prometheus-pushgateway seeded with batch jobs and open it, with the guided Pitfalls; when prometheus is installed, also a local Prometheus scraping it (honor_labels, PushDeck&apos;s alert rules) whose view of each step the Pitfalls panel charts.</source>
-        <translation>Ein lokales prometheus-pushgateway mit Beispiel-Batch-Jobs starten und öffnen, mit den geführten Stolperfallen; ist prometheus installiert, auch ein lokales Prometheus, das es scrapt (honor_labels, PushDecks Alarmregeln) und dessen Sicht auf jeden Schritt das Stolperfallen-Panel als Diagramm zeigt.</translation>
+        <source>no free port on 127.0.0.1</source>
+        <translation>kein freier Port auf 127.0.0.1</translation>
     </message>
     <message>
-        <source>Render the main window to a PNG once the first refresh has finished, then quit.</source>
-        <translation>Das Hauptfenster nach der ersten Aktualisierung als PNG speichern, dann beenden.</translation>
+        <source>cannot create a directory for Prometheus: %1</source>
+        <translation>es kann kein Verzeichnis für Prometheus angelegt werden: %1</translation>
     </message>
     <message>
-        <source>Disable every action that changes a gateway (delete, prune, wipe, push, undo).</source>
-        <translation>Jede Aktion abschalten, die ein Gateway verändert (Löschen, Aufräumen, Leeren, Push, Rückgängig).</translation>
+        <source>prometheus exited with code %1 before it was ready: %2</source>
+        <translation>prometheus endete mit Code %1, bevor es bereit war: %2</translation>
     </message>
     <message>
-        <source>Open another gateway in its own tab (repeatable); the fleet overview compares them.</source>
-        <translation>Ein weiteres Gateway in einem eigenen Tab öffnen (wiederholbar); die Flotten-Übersicht vergleicht sie.</translation>
+        <source>could not start %1: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <source>Judge staleness by the rules in this JSON file (the same file pushdeckctl --rules reads).</source>
-        <translation>Die Veraltung nach den Regeln in dieser JSON-Datei beurteilen (dieselbe Datei, die pushdeckctl --rules liest).</translation>
+        <source>prometheus did not answer on 127.0.0.1:%1 within the timeout</source>
+        <translation>prometheus antwortete nicht innerhalb der Zeitgrenze auf 127.0.0.1:%1</translation>
     </message>
     <message>
-        <source>Open this connection profile (Gateway &gt; Connections) in its own tab (repeatable). Without --profile, --gateway or --demo, the profiles open at the last exit are reopened.</source>
-        <translation>Dieses Verbindungsprofil (Gateway &gt; Verbindungen) in einem eigenen Tab öffnen (wiederholbar). Ohne --profile, --gateway oder --demo werden die beim letzten Beenden offenen Profile wieder geöffnet.</translation>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1538,10 +2961,6 @@ Als Prometheus-Regeldatei:
         <translation>alle %1 min</translation>
     </message>
     <message>
-        <source>Filter: text, or a selector like {job=~&quot;nightly.*&quot;}  (Ctrl+F)</source>
-        <translation>Filter: Text oder ein Selektor wie {job=~&quot;nightly.*&quot;}  (Strg+F)</translation>
-    </message>
-    <message>
         <source>Show only groups in a state</source>
         <translation>Nur Gruppen in einem Zustand zeigen</translation>
     </message>
@@ -1560,10 +2979,6 @@ Als Prometheus-Regeldatei:
     <message>
         <source>Demo gateway %1 — PushDeck</source>
         <translation>Demo-Gateway %1 — PushDeck</translation>
-    </message>
-    <message>
-        <source>Selector: %1</source>
-        <translation>Selektor: %1</translation>
     </message>
     <message>
         <source>Label selector over grouping keys</source>
@@ -1628,10 +3043,6 @@ Als Prometheus-Regeldatei:
     <message>
         <source>Every open gateway, polled independently. Double-click a row to open its tab.</source>
         <translation>Jedes offene Gateway, unabhängig abgefragt. Doppelklick auf eine Zeile öffnet seinen Reiter.</translation>
-    </message>
-    <message>
-        <source>Pause polling of this gateway; ages keep ticking (Ctrl+P)</source>
-        <translation>Abfragen dieses Gateways pausieren; die Alter laufen weiter (Strg+P)</translation>
     </message>
     <message>
         <source>Open in &amp;New Tab</source>
@@ -1705,6 +3116,249 @@ Als Prometheus-Regeldatei:
         <source>Showing %1 groups aged %2 — choose &quot;All states&quot; to show all again</source>
         <translation>Zeige %1 Gruppen im Alter %2 — „Alle Zustände“ wählen, um wieder alle zu zeigen</translation>
     </message>
+    <message>
+        <source>Pause polling of this gateway; ages keep ticking (Ctrl+Shift+P)</source>
+        <translation>Abfragen dieses Gateways pausieren; die Alter laufen weiter (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: select a group first.</source>
+        <translation>Nichts zu kopieren: zuerst eine Gruppe wählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n grouping key(s).</source>
+        <translation>
+            <numerusform>%n Gruppierungsschlüssel kopiert.</numerusform>
+            <numerusform>%n Gruppierungsschlüssel kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy &amp;Rows</source>
+        <translation>&amp;Zeilen kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s) as tab-separated text.</source>
+        <translation>
+            <numerusform>%n Zeile als tabulatorgetrennten Text kopiert.</numerusform>
+            <numerusform>%n Zeilen als tabulatorgetrennten Text kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n curl delete command(s).</source>
+        <translation>
+            <numerusform>%n curl-Löschbefehl kopiert.</numerusform>
+            <numerusform>%n curl-Löschbefehle kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the exposition text of %1.</source>
+        <translation>Den Expositionstext von %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Shown Groups…</source>
+        <translation>Gezeigte Gruppen e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write the groups the filter shows as CSV or JSON Lines</source>
+        <translation>Die Gruppen, die der Filter zeigt, als CSV oder JSON Lines schreiben</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;Notifications</source>
+        <translation>Desktop-&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>A desktop notification when groups turn stale or a push fails (at most one a minute per gateway); clicking it shows the groups</source>
+        <translation>Eine Desktop-Benachrichtigung, wenn Gruppen veralten oder ein Push fehlschlägt (höchstens eine pro Minute und Gateway); ein Klick darauf zeigt die Gruppen</translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation>Gateway-URL</translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation>Aktualisierungsintervall</translation>
+    </message>
+    <message>
+        <source>Filter: text, or a selector like {job=~&quot;nightly.*&quot;}  ( / )</source>
+        <translation>Filter: Text oder ein Selektor wie {job=~&quot;nightly.*&quot;}  ( / )</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Text contained in the grouping key, or a label selector starting with {. Enter moves to the table, Escape clears the filter.</source>
+        <translation>Text im Gruppierungsschlüssel oder ein Label-Selektor, der mit { beginnt. Eingabe wechselt zur Tabelle, Esc leert den Filter.</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>Zustandsfilter</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About PushDeck</source>
+        <translation>Über &amp;PushDeck</translation>
+    </message>
+    <message>
+        <source>About PushDeck</source>
+        <translation>Über PushDeck</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>No gateway is open.</source>
+        <translation>Kein Gateway ist offen.</translation>
+    </message>
+    <message>
+        <source>%1: Pushgateway %2 (revision %3, %4)</source>
+        <translation>%1: Pushgateway %2 (Revision %3, %4)</translation>
+    </message>
+    <message>
+        <source>%1: version not read yet</source>
+        <translation>%1: Version noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PushDeck %1&lt;/h3&gt;&lt;p&gt;A dashboard for the Prometheus Pushgateway: every group with its exact grouping key, last-push age and staleness, and safe, previewed clean-up.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;%4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PushDeck %1&lt;/h3&gt;&lt;p&gt;Ein Dashboard für das Prometheus Pushgateway: jede Gruppe mit ihrem genauen Gruppierungsschlüssel, dem Alter des letzten Pushs und ihrer Aktualität, und sicheres Aufräumen mit Vorschau.&lt;/p&gt;&lt;p&gt;Qt %2 (gebaut mit %3)&lt;br&gt;%4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>In the filter: go to the table</source>
+        <translation>Im Filter: zur Tabelle wechseln</translation>
+    </message>
+    <message>
+        <source>In the filter: clear it</source>
+        <translation>Im Filter: ihn leeren</translation>
+    </message>
+    <message>
+        <source>Next and previous control</source>
+        <translation>Nächstes und vorheriges Bedienelement</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Umschalt+Tab</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Open a gateway tab to export its groups.</source>
+        <translation>Einen Gateway-Reiter öffnen, um seine Gruppen zu exportieren.</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export the shown groups</source>
+        <translation>Die gezeigten Gruppen exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n group(s) to %1.</source>
+        <translation>
+            <numerusform>%n Gruppe nach %1 exportiert.</numerusform>
+            <numerusform>%n Gruppen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>URL to open in a new tab, then Enter</source>
+        <translation>URL, die in einem neuen Reiter geöffnet wird, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>Type the gateway URL and press Enter to open it in a new tab (Escape cancels).</source>
+        <translation>Die Gateway-URL eingeben und Eingabe drücken, um sie in einem neuen Reiter zu öffnen (Esc bricht ab).</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s rules: changes apply to this run and are not saved.</source>
+        <translation>Die Regeln der Demo: Änderungen gelten für diesen Lauf und werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Ages</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Pushes</source>
+        <translation>Pushs</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Pitfalls</source>
+        <translation>Stolperfallen</translation>
+    </message>
+    <message>
+        <source>Pitfalls and lint</source>
+        <translation>Stolperfallen und Prüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Larger fonts; only the Pitfalls panel and the groups table</source>
+        <translation>Größere Schriften; nur das Stolperfallen-Panel und die Gruppentabelle</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>The gateway of that notification is no longer open.</source>
+        <translation>Das Gateway dieser Benachrichtigung ist nicht mehr offen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) from the notification selected.</source>
+        <translation>
+            <numerusform>%n Gruppe aus der Benachrichtigung gewählt.</numerusform>
+            <numerusform>%n Gruppen aus der Benachrichtigung gewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all groups, not only those the filter shows</source>
+        <translation>alle Gruppen, nicht nur die, die der Filter zeigt</translation>
+    </message>
+    <message>
+        <source>Invalid selector, the last valid filter still applies: %1</source>
+        <translation>Ungültiger Selektor, der letzte gültige Filter gilt weiter: %1</translation>
+    </message>
 </context>
 <context>
     <name>PushDeck::OperationKeyTable</name>
@@ -1771,6 +3425,10 @@ Als Prometheus-Regeldatei:
     <message>
         <source>verified gone</source>
         <translation>Fehlen bestätigt</translation>
+    </message>
+    <message>
+        <source>Changed since preview</source>
+        <translation>Seit der Vorschau geändert</translation>
     </message>
 </context>
 <context>
@@ -1904,10 +3562,6 @@ Als Prometheus-Regeldatei:
         <translation>Genau eine Gruppe zum erneuten Pushen wählen.</translation>
     </message>
     <message>
-        <source>Nothing to undo: there are no snapshots in %1.</source>
-        <translation>Nichts rückgängig zu machen: in %1 gibt es keine Schnappschüsse.</translation>
-    </message>
-    <message>
         <source>Cannot undo: %1</source>
         <translation>Rückgängigmachen nicht möglich: %1</translation>
     </message>
@@ -1996,6 +3650,28 @@ Als Prometheus-Regeldatei:
         <source>Import snapshot</source>
         <translation>Schnappschuss importieren</translation>
     </message>
+    <message>
+        <source>Nothing to undo: there are no snapshots of this gateway in %1.</source>
+        <translation>Nichts rückgängig zu machen: in %1 gibt es keine Schnappschüsse dieses Gateways.</translation>
+    </message>
+    <message>
+        <source>%1 (pushed %2)</source>
+        <translation>%1 (gepusht %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) exist on the gateway now and will be replaced by the saved content (what was pushed to them since is lost): %1</source>
+        <translation>
+            <numerusform>%n Gruppe existiert jetzt auf dem Gateway und wird durch den gespeicherten Inhalt ersetzt (was seitdem an sie gepusht wurde, geht verloren): %1</numerusform>
+            <numerusform>%n Gruppen existieren jetzt auf dem Gateway und werden durch den gespeicherten Inhalt ersetzt (was seitdem an sie gepusht wurde, geht verloren): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) had a failed last push when saved and are restored in that state.</source>
+        <translation>
+            <numerusform>%n Gruppe hatte beim Speichern einen fehlgeschlagenen letzten Push und wird in diesem Zustand wiederhergestellt.</numerusform>
+            <numerusform>%n Gruppen hatten beim Speichern einen fehlgeschlagenen letzten Push und werden in diesem Zustand wiederhergestellt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PushDeck::PitfallsPanel</name>
@@ -2074,6 +3750,143 @@ Als Prometheus-Regeldatei:
     <message>
         <source>%1 groups checked</source>
         <translation>%1 Gruppen geprüft</translation>
+    </message>
+    <message>
+        <source>What Prometheus sees</source>
+        <translation>Was Prometheus sieht</translation>
+    </message>
+    <message>
+        <source>Prometheus %1, scraping the gateway every %2 s</source>
+        <translation>Prometheus %1, scrapt das Gateway alle %2 s</translation>
+    </message>
+    <message>
+        <source>Waiting for the step to finish on the gateway and show in the table…</source>
+        <translation>Warte, bis der Schritt auf dem Gateway fertig ist und in der Tabelle erscheint…</translation>
+    </message>
+    <message>
+        <source>Visible in the table, this panel and Prometheus.</source>
+        <translation>Sichtbar in der Tabelle, diesem Panel und Prometheus.</translation>
+    </message>
+    <message>
+        <source>Visible in the table and this panel.</source>
+        <translation>Sichtbar in der Tabelle und diesem Panel.</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::ProfileOpener</name>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Verbindungen…</translation>
+    </message>
+    <message>
+        <source>Connection profiles: URL, authentication, TLS certificates</source>
+        <translation>Verbindungsprofile: URL, Authentifizierung, TLS-Zertifikate</translation>
+    </message>
+    <message>
+        <source>Open C&amp;onnection</source>
+        <translation>&amp;Verbindung öffnen</translation>
+    </message>
+    <message>
+        <source>No profiles yet</source>
+        <translation>Noch keine Profile</translation>
+    </message>
+    <message>
+        <source>Credentials over plain http</source>
+        <translation>Zugangsdaten über unverschlüsseltes http</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; sends its %2 to %3 over plain http: anyone on the network can read them.
+
+Send them anyway? (You will not be asked again for this profile.)</source>
+        <translation>Das Profil „%1“ sendet %2 über unverschlüsseltes http an %3: jeder im Netz kann sie lesen.
+
+Trotzdem senden? (Für dieses Profil wird nicht noch einmal gefragt.)</translation>
+    </message>
+    <message>
+        <source>user name and password</source>
+        <translation>Benutzername und Passwort</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Secret for %1</source>
+        <translation>Geheimnis für %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+Type the %2 for &quot;%3&quot;; it is kept for this session only:</source>
+        <translation>%1
+
+%2 für „%3“ eingeben; es wird nur für diese Sitzung behalten:</translation>
+    </message>
+    <message>
+        <source>password of %1</source>
+        <translation>Passwort von %1</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot;: %2</source>
+        <translation>Profil „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Not opened: &quot;%1&quot; would send credentials over plain http</source>
+        <translation>Nicht geöffnet: „%1“ würde Zugangsdaten über unverschlüsseltes http senden</translation>
+    </message>
+    <message>
+        <source>Reading the secret of &quot;%1&quot; from the system keyring…</source>
+        <translation>Lese das Geheimnis von „%1“ aus dem System-Schlüsselbund…</translation>
+    </message>
+    <message>
+        <source>Not opened: no secret for &quot;%1&quot; (%2)</source>
+        <translation>Nicht geöffnet: kein Geheimnis für „%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;</source>
+        <translation>„%1“ kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 — TLS certificate NOT verified (skip verification is on)</source>
+        <translation>%1 — TLS-Zertifikat NICHT geprüft (Prüfung überspringen ist an)</translation>
+    </message>
+    <message>
+        <source>⚠ TLS certificate not verified</source>
+        <translation>⚠ TLS-Zertifikat nicht geprüft</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; skips TLS certificate verification: anyone between you and the gateway can read the credentials and fake its answers.</source>
+        <translation>Das Profil „%1“ überspringt die TLS-Zertifikatsprüfung: jeder zwischen Ihnen und dem Gateway kann die Zugangsdaten lesen und seine Antworten fälschen.</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::PrometheusChartView</name>
+    <message>
+        <source>up / present</source>
+        <translation>up / vorhanden</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::PrometheusQuery</name>
+    <message>
+        <source>Prometheus answered with something that is not JSON: %1</source>
+        <translation>Prometheus antwortete mit etwas, das kein JSON ist: %1</translation>
+    </message>
+    <message>
+        <source>Prometheus: %1 (%2)</source>
+        <translation>Prometheus: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Prometheus answered with a result of type &quot;%1&quot;</source>
+        <translation>Prometheus antwortete mit einem Ergebnis vom Typ „%1“</translation>
+    </message>
+    <message>
+        <source>no Prometheus to ask</source>
+        <translation>kein Prometheus zum Fragen</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1: %2</source>
+        <translation>Prometheus auf %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2389,18 +4202,48 @@ Als Prometheus-Regeldatei:
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
-</context>
-<context>
-    <name>QObject</name>
     <message>
-        <source>Demo gateway</source>
-        <translation>Demo-Gateway</translation>
+        <source>Push timeline chart</source>
+        <translation>Diagramm der Push-Zeitleiste</translation>
     </message>
     <message>
-        <source>The demo gateway could not be started:
-%1</source>
-        <translation>Das Demo-Gateway konnte nicht gestartet werden:
-%1</translation>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Pushes</source>
+        <translation>Pushs</translation>
+    </message>
+    <message>
+        <source>Failed pushes</source>
+        <translation>Fehlgeschlagene Pushs</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>Letzter Push</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>PushDeck::RawHttpConnection</name>
+    <message>
+        <source>%1: no complete answer within %2 s</source>
+        <translation>%1: keine vollständige Antwort innerhalb von %2 s</translation>
+    </message>
+    <message>
+        <source>the connection was closed before the answer was complete</source>
+        <translation>die Verbindung wurde geschlossen, bevor die Antwort vollständig war</translation>
+    </message>
+    <message>
+        <source>malformed HTTP answer</source>
+        <translation>fehlerhafte HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>not an HTTP answer</source>
+        <translation>keine HTTP-Antwort</translation>
     </message>
 </context>
 <context>
@@ -2559,25 +4402,6 @@ Als Prometheus-Regeldatei:
     </message>
 </context>
 <context>
-    <name>PushDeck::RawHttpConnection</name>
-    <message>
-        <source>%1: no complete answer within %2 s</source>
-        <translation>%1: keine vollständige Antwort innerhalb von %2 s</translation>
-    </message>
-    <message>
-        <source>the connection was closed before the answer was complete</source>
-        <translation>die Verbindung wurde geschlossen, bevor die Antwort vollständig war</translation>
-    </message>
-    <message>
-        <source>malformed HTTP answer</source>
-        <translation>fehlerhafte HTTP-Antwort</translation>
-    </message>
-    <message>
-        <source>not an HTTP answer</source>
-        <translation>keine HTTP-Antwort</translation>
-    </message>
-</context>
-<context>
     <name>PushDeck::Reader</name>
     <message>
         <source>%1 must be a number in a string</source>
@@ -2591,6 +4415,42 @@ Als Prometheus-Regeldatei:
         <source>%1 must be an array of [name, value] pairs</source>
         <translation>%1 muss ein Array aus [Name, Wert]-Paaren sein</translation>
     </message>
+    <message>
+        <source>%1 must be a mapping</source>
+        <translation>%1 muss eine Zuordnung (Mapping) sein</translation>
+    </message>
+    <message>
+        <source>field %1 already set</source>
+        <translation>Feld %1 ist bereits gesetzt</translation>
+    </message>
+    <message>
+        <source>%1%2 is not supported by PushDeck</source>
+        <translation>%1%2 wird von PushDeck nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>field %1 not found in %2</source>
+        <translation>Feld %1 nicht gefunden in %2</translation>
+    </message>
+    <message>
+        <source>the HTTP client config</source>
+        <translation>die HTTP-Client-Konfiguration</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3: cannot read: %4</source>
+        <translation>%1: %2 %3: kann nicht gelesen werden: %4</translation>
+    </message>
+    <message>
+        <source>at most one of %1 %2 and %3 must be configured</source>
+        <translation>höchstens eines von %1 %2 und %3 darf konfiguriert sein</translation>
+    </message>
 </context>
 <context>
     <name>PushDeck::RulesDialog</name>
@@ -2603,16 +4463,8 @@ Als Prometheus-Regeldatei:
         <translation>Aktualitätsregeln</translation>
     </message>
     <message>
-        <source>Each group is judged by the &lt;b&gt;first&lt;/b&gt; rule whose matcher matches its grouping key. Groups no rule matches are judged by their learned push cadence, once enough pushes were seen, and otherwise by the default.</source>
-        <translation>Jede Gruppe wird nach der &lt;b&gt;ersten&lt;/b&gt; Regel beurteilt, deren Matcher auf ihren Gruppierungsschlüssel passt. Gruppen ohne passende Regel werden nach ihrem gelernten Push-Rhythmus beurteilt, sobald genug Pushs gesehen wurden, sonst nach der Vorgabe.</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>Matcher</source>
-        <translation>Matcher</translation>
     </message>
     <message>
         <source>Warning after</source>
@@ -2713,10 +4565,6 @@ Als Prometheus-Regeldatei:
     <message>
         <source>Rule %1, %2: %3</source>
         <translation>Regel %1, %2: %3</translation>
-    </message>
-    <message>
-        <source>matcher</source>
-        <translation>Matcher</translation>
     </message>
     <message>
         <source>warning after</source>
@@ -2834,9 +4682,29 @@ Als Prometheus-Regeldatei:
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Each group is judged by the &lt;b&gt;first&lt;/b&gt; rule whose selector matches its grouping key. Groups no rule matches are judged by their learned push cadence, once enough pushes were seen, and otherwise by the default.</source>
+        <translation>Jede Gruppe wird nach der &lt;b&gt;ersten&lt;/b&gt; Regel beurteilt, deren Selektor zu ihrem Gruppierungsschlüssel passt. Gruppen, zu denen keine Regel passt, werden nach ihrem gelernten Push-Rhythmus beurteilt, sobald genug Pushs gesehen wurden, sonst nach der Vorgabe.</translation>
+    </message>
+    <message>
+        <source>Selector</source>
+        <translation>Selektor</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Only on this gateway: its name (host:port, as on its tab) or base URL. Empty: every gateway.</source>
+        <translation>Nur auf diesem Gateway: sein Name (host:port, wie auf seinem Reiter) oder seine Basis-URL. Leer: jedes Gateway.</translation>
+    </message>
+    <message>
+        <source>selector</source>
+        <translation>Selektor</translation>
+    </message>
 </context>
 <context>
-    <name>Snapshot</name>
+    <name>PushDeck::Snapshot</name>
     <message>
         <source>not a valid snapshot: JSON error at byte %1: %2</source>
         <translation>kein gültiger Schnappschuss: JSON-Fehler bei Byte %1: %2</translation>
@@ -2886,16 +4754,8 @@ Als Prometheus-Regeldatei:
         <translation>die Familie %1 hat einen unbekannten Typ „%2“</translation>
     </message>
     <message>
-        <source>cannot create the directory %1</source>
-        <translation>das Verzeichnis %1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>cannot write the snapshot %1: %2</source>
-        <translation>der Schnappschuss %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>cannot sync the snapshot %1 to disk</source>
-        <translation>der Schnappschuss %1 kann nicht auf die Platte geschrieben werden</translation>
+        <source>cannot write the snapshot: %1</source>
+        <translation>der Schnappschuss kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>cannot read the snapshot %1: %2</source>
@@ -2912,6 +4772,10 @@ Als Prometheus-Regeldatei:
         <source>cannot remove the snapshot %1</source>
         <translation>der Schnappschuss %1 kann nicht entfernt werden</translation>
     </message>
+    <message>
+        <source>cannot write the snapshot: %1</source>
+        <translation>der Schnappschuss kann nicht geschrieben werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>PushDeck::StalenessTrendView</name>
@@ -2920,63 +4784,24 @@ Als Prometheus-Regeldatei:
         <translation>Gruppen</translation>
     </message>
     <message>
-        <source>Now: %1 fresh, %2 warning, %3 stale, %4 failed</source>
-        <translation>Jetzt: %1 frisch, %2 Warnung, %3 veraltet, %4 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>, %1 unknown</source>
-        <translation>, %1 unbekannt</translation>
-    </message>
-    <message>
         <source>No polls recorded yet</source>
         <translation>Noch keine Abfragen aufgezeichnet</translation>
     </message>
     <message>
-        <source>Click a state in the legend to hide it; the others rescale.</source>
-        <translation>Einen Zustand in der Legende anklicken, um ihn auszublenden; die anderen werden neu skaliert.</translation>
-    </message>
-</context>
-<context>
-    <name>StateIcons</name>
-    <message>
-        <source>Fresh</source>
-        <translation>Frisch</translation>
+        <source>Staleness over time chart</source>
+        <translation>Diagramm der Aktualität im Zeitverlauf</translation>
     </message>
     <message>
-        <source>Warning</source>
-        <translation>Warnung</translation>
+        <source>Click a state above the chart to hide it; the others rescale.</source>
+        <translation>Einen Zustand über dem Diagramm anklicken, um ihn auszublenden; die anderen werden neu skaliert.</translation>
     </message>
     <message>
-        <source>Stale</source>
-        <translation>Veraltet</translation>
+        <source>Time</source>
+        <translation>Zeit</translation>
     </message>
     <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Unbekannt</translation>
-    </message>
-    <message>
-        <source>pushed within its expected rhythm</source>
-        <translation>im erwarteten Rhythmus gepusht</translation>
-    </message>
-    <message>
-        <source>overdue: past the warning threshold</source>
-        <translation>überfällig: jenseits der Warnschwelle</translation>
-    </message>
-    <message>
-        <source>stale: past the stale threshold; the job may be dead</source>
-        <translation>veraltet: jenseits der Veraltet-Schwelle; der Job ist vielleicht tot</translation>
-    </message>
-    <message>
-        <source>the last push was rejected by the gateway</source>
-        <translation>der letzte Push wurde vom Gateway abgelehnt</translation>
-    </message>
-    <message>
-        <source>never pushed successfully</source>
-        <translation>nie erfolgreich gepusht</translation>
+        <source>Now: %1</source>
+        <translation>Jetzt: %1</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +4821,18 @@ Als Prometheus-Regeldatei:
     <message>
         <source> – %1 values not shown (NaN or infinite)</source>
         <translation> – %1 Werte nicht gezeigt (NaN oder unendlich)</translation>
+    </message>
+    <message>
+        <source>Value history chart</source>
+        <translation>Diagramm des Werteverlaufs</translation>
+    </message>
+    <message>
+        <source>Push time</source>
+        <translation>Push-Zeit</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -3042,6 +4879,140 @@ Als Prometheus-Regeldatei:
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Demo gateway</source>
+        <translation>Demo-Gateway</translation>
+    </message>
+    <message>
+        <source>The demo gateway could not be started:
+%1</source>
+        <translation>Das Demo-Gateway konnte nicht gestartet werden:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>StalenessNotifier</name>
+    <message>
+        <source>1 group became stale</source>
+        <translation>1 Gruppe ist veraltet</translation>
+    </message>
+    <message>
+        <source>%1 groups became stale</source>
+        <translation>%1 Gruppen sind veraltet</translation>
+    </message>
+    <message>
+        <source>1 push failed</source>
+        <translation>1 Push fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 pushes failed</source>
+        <translation>%1 Pushs fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>StateIcons</name>
+    <message>
+        <source>Fresh</source>
+        <translation>Frisch</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>pushed within its expected rhythm</source>
+        <translation>im erwarteten Rhythmus gepusht</translation>
+    </message>
+    <message>
+        <source>overdue: past the warning threshold</source>
+        <translation>überfällig: jenseits der Warnschwelle</translation>
+    </message>
+    <message>
+        <source>stale: past the stale threshold; the job may be dead</source>
+        <translation>veraltet: jenseits der Veraltet-Schwelle; der Job ist vielleicht tot</translation>
+    </message>
+    <message>
+        <source>the last push was rejected by the gateway</source>
+        <translation>der letzte Push wurde vom Gateway abgelehnt</translation>
+    </message>
+    <message>
+        <source>never pushed successfully</source>
+        <translation>nie erfolgreich gepusht</translation>
+    </message>
+    <message>
+        <source>%1 fresh</source>
+        <translation>%1 frisch</translation>
+    </message>
+    <message>
+        <source>%1 warning</source>
+        <translation>%1 Warnung</translation>
+    </message>
+    <message>
+        <source>%1 stale</source>
+        <translation>%1 veraltet</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 unknown</source>
+        <translation>%1 unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A desktop dashboard for the Prometheus Pushgateway: every group with its exact grouping key, last-push age and staleness, and safe, previewed clean-up.</source>
+        <translation>Ein Desktop-Dashboard für das Prometheus Pushgateway: jede Gruppe mit ihrem genauen Gruppierungsschlüssel, dem Alter des letzten Pushs und ihrer Veraltung, dazu sicheres Aufräumen mit Vorschau.</translation>
+    </message>
+    <message>
+        <source>Open this gateway (base URL with route prefix, e.g. http://localhost:9091).</source>
+        <translation>Dieses Gateway öffnen (Basis-URL mit Routen-Präfix, z. B. http://localhost:9091).</translation>
+    </message>
+    <message>
+        <source>Start a local prometheus-pushgateway seeded with batch jobs and open it, with the guided Pitfalls; when prometheus is installed, also a local Prometheus scraping it (honor_labels, PushDeck&apos;s alert rules) whose view of each step the Pitfalls panel charts.</source>
+        <translation>Ein lokales prometheus-pushgateway mit Beispiel-Batch-Jobs starten und öffnen, mit den geführten Stolperfallen; ist prometheus installiert, auch ein lokales Prometheus, das es scrapt (honor_labels, PushDecks Alarmregeln) und dessen Sicht auf jeden Schritt das Stolperfallen-Panel als Diagramm zeigt.</translation>
+    </message>
+    <message>
+        <source>Render the main window to a PNG once the first refresh has finished, then quit.</source>
+        <translation>Das Hauptfenster nach der ersten Aktualisierung als PNG speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Disable every action that changes a gateway (delete, prune, wipe, push, undo).</source>
+        <translation>Jede Aktion abschalten, die ein Gateway verändert (Löschen, Aufräumen, Leeren, Push, Rückgängig).</translation>
+    </message>
+    <message>
+        <source>Open another gateway in its own tab (repeatable); the fleet overview compares them.</source>
+        <translation>Ein weiteres Gateway in einem eigenen Reiter öffnen (wiederholbar); die Flotten-Übersicht vergleicht sie.</translation>
+    </message>
+    <message>
+        <source>Judge staleness by the rules in this JSON file (the same file pushdeckctl --rules reads).</source>
+        <translation>Die Veraltung nach den Regeln in dieser JSON-Datei beurteilen (dieselbe Datei, die pushdeckctl --rules liest).</translation>
+    </message>
+    <message>
+        <source>Open this connection profile (Gateway &gt; Connections) in its own tab (repeatable). Without --profile, --gateway or --demo, the profiles open at the last exit are reopened.</source>
+        <translation>Dieses Verbindungsprofil (Gateway &gt; Verbindungen) in einem eigenen Reiter öffnen (wiederholbar). Ohne --profile, --gateway oder --demo werden die beim letzten Beenden offenen Profile wieder geöffnet.</translation>
     </message>
 </context>
 </TS>

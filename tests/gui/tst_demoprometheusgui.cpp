@@ -46,7 +46,9 @@ StalenessPolicy fastPolicy()
 {
     StalenessPolicy policy;
     policy.setDefaults(60, 180);
-    policy.setRules({rule(u"{job=\"invoice-mailer\"}"_s, 2, 4)});
+    // Stale 12 s after the last push, firing 8 s later: long enough that a
+    // loaded machine cannot reach step 2 after the alert already fired.
+    policy.setRules({rule(u"{job=\"invoice-mailer\"}"_s, 6, 12)});
     return policy;
 }
 
@@ -124,7 +126,7 @@ private Q_SLOTS:
 void TestDemoPrometheusGui::nextWaitsForPrometheus()
 {
     DemoWindow demo;
-    QVERIFY(demo.start(true, fastPolicy(), u"2s"_s));
+    QVERIFY(demo.start(true, fastPolicy(), u"8s"_s));
     PitfallsPanel *panel = demo.panel();
     QVERIFY(panel->prometheusChart());
     QTRY_VERIFY(panel->prometheusStatus()->toolTip().contains(u"honor_labels"_s));
@@ -145,7 +147,7 @@ void TestDemoPrometheusGui::nextWaitsForPrometheus()
     QVERIFY2(panel->waitingLabel()->text().startsWith(u"Waiting for Prometheus to show the generated stale alert"_s),
              qPrintable(panel->waitingLabel()->text()));
     QVERIFY(panel->waitingLabel()->text().contains(u"ALERTS{alertname=\"PushgatewayGroupStale\",job=\"invoice-mailer\"}"_s));
-    QTRY_VERIFY_WITH_TIMEOUT(panel->nextButton()->isEnabled(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->nextButton()->isEnabled(), 90000);
     QCOMPARE(panel->waitingLabel()->text(), u"Visible in the table, this panel and Prometheus."_s);
     QVERIFY(panel->prometheusObservation()->toPlainText().contains(u"PushgatewayGroupStale"_s));
     QVERIFY(panel->prometheusChart()->segmentCount() >= 3); // age, up, the alert
@@ -168,10 +170,9 @@ void TestDemoPrometheusGui::presenterMode()
     DemoWindow demo;
     QVERIFY(demo.start(false, {}, {}));
     MainWindow &window = demo.window;
-    // The panel sits in a scroll area inside its dock (window branch).
-    QDockWidget *pitfallsDock = nullptr;
-    for (QWidget *w = demo.panel()->parentWidget(); w && !pitfallsDock; w = w->parentWidget())
-        pitfallsDock = qobject_cast<QDockWidget *>(w);
+    // The panel sits in a scroll area inside the dock.
+    auto *pitfallsDock = window.findChild<QDockWidget *>(u"pitfallsDock"_s);
+    QVERIFY(pitfallsDock && pitfallsDock->isAncestorOf(demo.panel()));
     QVERIFY(pitfallsDock);
     QList<QDockWidget *> visibleBefore;
     for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
