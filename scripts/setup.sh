@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6svg6 qt6-svg-dev
     libsimdjson-dev zlib1g-dev
+    libre2-dev   # selectors with Prometheus' own regex engine (RE2)
     qtkeychain-qt6-dev   # secrets in the system keyring (Secret Service, KWallet)
     libprotobuf-dev protobuf-compiler   # the light refresh reads protobuf /metrics
     prometheus-pushgateway

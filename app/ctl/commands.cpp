@@ -61,6 +61,7 @@ CtlCommand ctlCommand(const QString &name)
         {"status", ctlStatus},     {"groups", ctlGroups},   {"show", ctlShow},         {"check", ctlCheck},
         {"push", ctlPush},         {"delete", ctlDelete},   {"prune", ctlPrune},       {"repush", ctlRepush},
         {"snapshot", ctlSnapshot}, {"wipe", ctlWipe},       {"lint", ctlLint},         {"profile", ctlProfile},
+        {"alert-rules", ctlAlertRules},
         {"completion", ctlCompletion}, {"__complete", ctlComplete},
     };
     for (const auto &[command, run] : commands) {

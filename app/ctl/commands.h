@@ -23,6 +23,7 @@ int ctlGroups(CtlContext &ctx, const QStringList &arguments);
 int ctlShow(CtlContext &ctx, const QStringList &arguments);
 int ctlCheck(CtlContext &ctx, const QStringList &arguments);
 int ctlLint(CtlContext &ctx, const QStringList &arguments);
+int ctlAlertRules(CtlContext &ctx, const QStringList &arguments);
 // Changing
 int ctlPush(CtlContext &ctx, const QStringList &arguments);
 int ctlDelete(CtlContext &ctx, const QStringList &arguments);

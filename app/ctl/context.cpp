@@ -310,7 +310,43 @@ std::optional<int> CtlContext::prepareConnection()
     if (m_connection->hasWarning(ConnectionWarning::CredentialsOverPlainHttp))
         err() << "pushdeckctl: warning: sending credentials over plain http to " << m_connection->baseUrl.host()
               << ": anyone on the network can read them; use https" << Qt::endl;
+
+    const QString prometheus = prometheusUrl();
+    if (!prometheus.isEmpty()) {
+        const auto url = GatewayClient::normalizeUrl(prometheus);
+        if (!url)
+            return fail(u"Prometheus URL: "_s + url.errorString(), ExitUsage);
+        const auto version = awaitFuture(GatewayClient::prometheusVersionOf(*url, clientOptionsFor(*url)));
+        const std::optional<PromDialect> dialect = version ? promDialectForVersion(*version) : std::nullopt;
+        if (dialect) {
+            m_dialect = *dialect;
+            // The rules file's selectors mean what they mean to this
+            // Prometheus too (the alert rules go to it).
+            if (m_dialect != DefaultPromDialect) {
+                QList<StalenessRule> rules = policy.rules();
+                for (qsizetype i = 0; i < rules.size(); ++i) {
+                    auto matcher = rules[i].matcher.withDialect(m_dialect);
+                    if (!matcher)
+                        return fail(u"--rules: rule %1 %2: %3 (Prometheus %4 at %5)"_s.arg(i + 1)
+                                        .arg(rules[i].matcher.toString(), matcher.errorString(), *version, url->toDisplayString()),
+                                    ExitDataError);
+                    rules[i].matcher = std::move(matcher).value();
+                }
+                policy.setRules(rules);
+            }
+        } else
+            err() << "pushdeckctl: warning: cannot tell the version of Prometheus at " << url->toDisplayString() << " ("
+                  << (version ? u"version \""_s + *version + u'"' : version.errorString())
+                  << "): reading selectors as Prometheus 3 does" << Qt::endl;
+    }
     return std::nullopt;
+}
+
+QString CtlContext::prometheusUrl() const
+{
+    if (!options.prometheusUrl.isEmpty())
+        return options.prometheusUrl;
+    return m_connection ? m_connection->profile.prometheusUrl.trimmed() : QString();
 }
 
 AuditLog &CtlContext::auditLog()
@@ -379,9 +415,9 @@ Result<GroupingKey> CtlContext::parseKey(const QString &text, const QString &wha
     return key;
 }
 
-Result<LabelMatcher> CtlContext::parseMatcher(const QString &text, const QString &what)
+Result<LabelMatcher> CtlContext::parseMatcher(const QString &text, const QString &what) const
 {
-    auto matcher = LabelMatcher::parse(text);
+    auto matcher = LabelMatcher::parse(text, m_dialect);
     if (!matcher)
         return argumentError(Error::Parse, u"invalid %1 %2: %3"_s.arg(what, text, matcher.errorString()),
                              matcher.error().column);

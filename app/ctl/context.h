@@ -75,6 +75,13 @@ public:
     // into the client options; prints the warnings (skipped verification,
     // credentials over plain http). Returns an exit code on error.
     std::optional<int> prepareConnection();
+    // How selectors are read: the version of the Prometheus named by
+    // --prometheus/$PUSHDECK_PROMETHEUS/the profile (asked once in
+    // prepareConnection(); unreachable: a warning and Prometheus 3), else
+    // Prometheus 3.
+    PromDialect promDialect() const { return m_dialect; }
+    // The Prometheus URL in effect (option, else profile), may be empty.
+    QString prometheusUrl() const;
 
     // Loads --rules (if given) and applies --warn-after/--stale-after on top;
     // returns an exit code on error.
@@ -146,12 +153,14 @@ public:
     // exitCodeFor() (Error::Parse or Invalid); a key's or selector's keeps
     // the column for failParse().
     static Result<GroupingKey> parseKey(const QString &text, const QString &what = QStringLiteral("KEY"));
-    static Result<LabelMatcher> parseMatcher(const QString &text, const QString &what = QStringLiteral("--match"));
+    // Selectors are read in promDialect().
+    Result<LabelMatcher> parseMatcher(const QString &text, const QString &what = QStringLiteral("--match")) const;
     static Result<double> parseDurationArg(const QString &text, const QString &what);
 
 private:
     QString m_lastFailure;
     std::optional<ResolvedConnection> m_connection;
+    PromDialect m_dialect = DefaultPromDialect;
     std::unique_ptr<GatewaySession> m_session;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<SnapshotStore> m_store;

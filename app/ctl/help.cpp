@@ -31,6 +31,10 @@ const QList<CtlCommandInfo> &ctlCommandInfos()
         {u"lint"_s, u"[-o json] [--fan-out N] [--all]"_s, u"Pushgateway anti-patterns; exit 0 ok, 1 warnings, 2 critical"_s, {},
          u"  pushdeckctl lint\n"
          "  pushdeckctl lint -o json | jq '.summary'\n"_s},
+        {u"alert-rules"_s, u"[-o FILE] [--tests FILE] [--for D] [--no-warnings]"_s,
+         u"Prometheus alerting rules for --rules, with promtool tests"_s, {},
+         u"  pushdeckctl alert-rules --rules staleness.json --for 5m\n"
+         "  pushdeckctl alert-rules --rules staleness.json --write alerts.yml --tests alerts.test.yml && promtool test rules alerts.test.yml\n"_s},
         {u"push"_s, u"KEY [FILE|-] [--replace] [--dry-run]"_s, u"validate exposition text, then push it"_s, {},
          u"  pushdeckctl push '{job=\"backup\",instance=\"db-1\"}' metrics.prom\n"
          "  echo 'backup_ok 1' | pushdeckctl push '{job=\"backup\"}' -\n"

@@ -39,6 +39,11 @@ CtlGlobalOptions::CtlGlobalOptions()
     , readOnly(u"read-only"_s, u"Refuse every command that would change the gateway (also: PUSHDECK_READ_ONLY=1)."_s)
     , warnAfter(u"warn-after"_s, u"Default age at which a group counts as warning (default 1h)."_s, u"duration"_s)
     , staleAfter(u"stale-after"_s, u"Default age at which a group counts as stale (default 6h)."_s, u"duration"_s)
+    , prometheus(u"prometheus"_s,
+                 u"The Prometheus that scrapes the gateway (default: $PUSHDECK_PROMETHEUS, else the profile's): selectors "
+                 "(--match, rules) are read as its version reads them, 2.x or 3 (from /api/v1/status/buildinfo); "
+                 "without one, as Prometheus 3."_s,
+                 u"url"_s)
     , profile(u"profile"_s,
               u"Connect through this connection profile (pushdeckctl profile list; the window's too): URL, auth, TLS "
               "files; its secret comes from the options and variables below, else the system keyring."_s,
@@ -63,7 +68,7 @@ CtlGlobalOptions::CtlGlobalOptions()
 
 QList<QCommandLineOption> CtlGlobalOptions::all() const
 {
-    return {gateway, timeout, rules,   readOnly, warnAfter, staleAfter, profile, httpConfigFile,
+    return {gateway, timeout, rules,   readOnly, warnAfter, staleAfter, prometheus, profile, httpConfigFile,
             user,    passwordFile, tokenFile, caFile,   cert,      key,        insecureSkipVerify};
 }
 
@@ -167,6 +172,17 @@ std::optional<int> CtlGlobalOptions::set(const QCommandLineOption &option, const
         return duration(o.staleAfter);
     if (name == readOnly.names().constLast())
         return flag(o.readOnly);
+    if (name == prometheus.names().constLast()) {
+        if (value.trimmed().isEmpty()) {
+            o.prometheusUrl.clear();
+            return std::nullopt;
+        }
+        const auto url = GatewayClient::normalizeUrl(value.trimmed());
+        if (!url)
+            return ctx.fail(what + u": "_s + url.errorString(), usageCode);
+        o.prometheusUrl = url->toString();
+        return std::nullopt;
+    }
     if (name == insecureSkipVerify.names().constLast())
         return flag(o.skipVerify);
     const std::pair<const QCommandLineOption *, QString *> texts[] = {
@@ -218,6 +234,11 @@ std::optional<int> CtlGlobalOptions::apply(const QCommandLineParser &parser, Ctl
             if (auto exit = setGateways({gateways}, u"PUSHDECK_GATEWAY"_s, ctx, ExitUsage))
                 return exit;
             ctx.options.gatewaySource = CtlOptions::GatewaySource::Environment;
+        }
+        const QString prometheusEnv = qEnvironmentVariable("PUSHDECK_PROMETHEUS");
+        if (!prometheusEnv.trimmed().isEmpty() && !parser.isSet(prometheus)) {
+            if (auto exit = set(prometheus, {prometheusEnv}, u"PUSHDECK_PROMETHEUS"_s, ctx, ExitUsage))
+                return exit;
         }
         const QString env = qEnvironmentVariable("PUSHDECK_READ_ONLY").trimmed();
         if (!env.isEmpty())

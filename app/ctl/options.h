@@ -36,6 +36,10 @@ struct CtlOptions
     QString rulesFile;                // --rules
     std::optional<double> warnAfter;  // --warn-after, overrides the rules file's default
     std::optional<double> staleAfter; // --stale-after
+    // The Prometheus that scrapes the gateway (--prometheus, else
+    // $PUSHDECK_PROMETHEUS, else the profile's): selectors are read as its
+    // version reads them (2.x or 3); without one, as Prometheus 3.
+    QString prometheusUrl;
     QString output;                   // pushdeckctl.yml's output: the default of -o where a command has it
     QString configFile;               // the pushdeckctl.yml read, if any
     QStringList givenOptions;         // long names of the options on the command line (not file, not environment)
@@ -83,6 +87,7 @@ struct CtlGlobalOptions
     QCommandLineOption readOnly;
     QCommandLineOption warnAfter;
     QCommandLineOption staleAfter;
+    QCommandLineOption prometheus;
     QCommandLineOption profile;
     QCommandLineOption httpConfigFile;
     QCommandLineOption user;

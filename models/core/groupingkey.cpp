@@ -1,5 +1,8 @@
 #include "core/groupingkey.h"
 
+#include <QUrl>
+
+#include "core/promql.h"
 #include "core/printable.h"
 
 #include <QByteArray>
@@ -53,7 +56,8 @@ QString quoted(QStringView text)
 // through the gateway's JSON, so it is an error rather than U+FFFD.
 std::optional<QString> decodeUtf8(const QByteArray &bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // ConvertInitialBom: a value that starts with U+FEFF keeps it.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     QString text = decoder(bytes);
     if (decoder.hasError())
         return std::nullopt;
@@ -165,17 +169,165 @@ Error parseErrorAt(QStringView text, qsizetype pos, const QString &message)
 
 using SelectorTermCallback = std::function<std::optional<Error>(
     const QString &name, QStringView op, const QString &value, qsizetype namePos, qsizetype opPos,
-    qsizetype valuePos)>;
+    qsizetype valuePos, bool quotedName)>;
+
+namespace {
+
+// PromQL's whitespace, not Unicode's: Prometheus refuses a no-break space.
+bool isSelectorSpace(QChar c)
+{
+    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r';
+}
+
+int hexDigit(QChar c)
+{
+    if (c >= u'0' && c <= u'9')
+        return c.unicode() - u'0';
+    if (c >= u'a' && c <= u'f')
+        return c.unicode() - u'a' + 10;
+    if (c >= u'A' && c <= u'F')
+        return c.unicode() - u'A' + 10;
+    return 16;
+}
+
+// A PromQL string literal starting at text[i] (a ", ' or ` quote), as
+// Prometheus' lexer and strconv.Unquote read it: "..." and '...' with Go's
+// escapes (\a \b \f \n \r \t \v \\, the own quote, \ooo and \xhh as bytes,
+// \uhhhh and \Uhhhhhhhh as code points), `...` raw. `what` names the string
+// in messages. On success i is past the closing quote. A raw line break in
+// "..." ends the string for PromQL; `rawNewlines` takes it as a character
+// (grouping keys, which are not queries, stay that lenient).
+std::optional<Error> readString(QStringView text, qsizetype &i, const QString &what, QString &out, bool rawNewlines,
+                                bool rawBytes = false)
+{
+    const qsizetype n = text.size();
+    const qsizetype start = i;
+    const QChar quote = text[i++];
+    // Built as UTF-8: \x and octal escapes are bytes, as in Go.
+    QByteArray bytes;
+    auto appendChar = [&](char32_t c) {
+        // Not QString::fromUcs4: it drops a U+FEFF.
+        QString s;
+        if (QChar::requiresSurrogates(c)) {
+            s += QChar(QChar::highSurrogate(c));
+            s += QChar(QChar::lowSurrogate(c));
+        } else {
+            s += QChar(char16_t(c));
+        }
+        bytes += s.toUtf8();
+    };
+    auto fail = [&](qsizetype pos, const QString &message) { return parseErrorAt(text, pos, message); };
+    while (true) {
+        if (i >= n)
+            return fail(start, u"unterminated %1"_s.arg(what));
+        const QChar c = text[i];
+        if (c == quote) {
+            ++i;
+            break;
+        }
+        if (quote != u'`' && c == u'\n' && !rawNewlines)
+            return fail(start, u"unterminated %1 (a line break inside quotes must be written \\n)"_s.arg(what));
+        if (quote == u'`' || c != u'\\') {
+            // Copy one character (a surrogate pair whole, a lone surrogate
+            // as itself: the callers reject it with a message of their own).
+            if (c.isHighSurrogate() && i + 1 < n && text[i + 1].isLowSurrogate()) {
+                bytes += text.mid(i, 2).toUtf8();
+                i += 2;
+            } else if (c.isSurrogate()) {
+                // No UTF-8 form: the path would carry a replacement
+                // character and address another group.
+                return fail(start, u"the %1 is not valid Unicode (an unpaired surrogate)"_s.arg(what));
+            } else {
+                bytes += QString(c).toUtf8();
+                ++i;
+            }
+            continue;
+        }
+        // An escape.
+        const qsizetype escapePos = i;
+        if (i + 1 >= n)
+            return fail(start, u"unterminated %1"_s.arg(what));
+        const QChar e = text[i + 1];
+        i += 2;
+        switch (e.unicode()) {
+        case u'a': bytes += '\a'; continue;
+        case u'b': bytes += '\b'; continue;
+        case u'f': bytes += '\f'; continue;
+        case u'n': bytes += '\n'; continue;
+        case u'r': bytes += '\r'; continue;
+        case u't': bytes += '\t'; continue;
+        case u'v': bytes += '\v'; continue;
+        case u'\\': bytes += '\\'; continue;
+        default: break;
+        }
+        if (e == quote) {
+            bytes += char(quote.unicode());
+            continue;
+        }
+        int digits = 0, base = 0;
+        quint32 max = 0;
+        if (e >= u'0' && e <= u'7') {
+            digits = 3, base = 8, max = 255;
+            --i; // the first digit is part of the number
+        } else if (e == u'x') {
+            digits = 2, base = 16, max = 255;
+        } else if (e == u'u') {
+            digits = 4, base = 16, max = 0x10FFFF;
+        } else if (e == u'U') {
+            digits = 8, base = 16, max = 0x10FFFF;
+        } else {
+            return fail(escapePos,
+                        u"invalid escape sequence \"\\%1\" (PromQL knows \\\\, \\%2, \\n, \\t, \\r, \\a, \\b, \\f, \\v, \\x.., \\u...., \\U........ and octal \\ooo)"_s
+                            .arg(e)
+                            .arg(quote));
+        }
+        quint32 value = 0;
+        for (int k = 0; k < digits; ++k) {
+            if (i >= n)
+                return fail(escapePos, u"escape sequence not terminated"_s);
+            const int d = hexDigit(text[i]);
+            if (d >= base)
+                return fail(escapePos, u"invalid character \"%1\" in escape sequence"_s.arg(text[i]));
+            value = value * quint32(base) + quint32(d);
+            ++i;
+        }
+        if (value > max || (value >= 0xD800 && value < 0xE000))
+            return fail(escapePos, u"escape sequence is an invalid Unicode code point"_s);
+        if (e == u'u' || e == u'U')
+            appendChar(char32_t(value));
+        else
+            bytes += char(value);
+    }
+    const auto decoded = decodeUtf8(bytes);
+    if (!decoded && rawBytes) {
+        // A value may be bytes that are not UTF-8 (core/printable.h): such a
+        // group exists on a gateway and must stay addressable.
+        out = decodeUtf8Exact(bytes);
+        return std::nullopt;
+    }
+    if (!decoded)
+        return fail(start, u"%1 is not valid UTF-8 (\\x and octal escapes are single bytes)"_s.arg(what));
+    out = *decoded;
+    return std::nullopt;
+}
+
+bool isQuote(QChar c)
+{
+    return c == u'"' || c == u'\'' || c == u'`';
+}
+
+} // namespace
 
 // `{name op "value", ...}` with optional braces, whitespace, a trailing comma;
-// `op` is one of = != =~ !~ (only = unless allowMatchOps). Values take the
-// text format's escapes \\ \" \n and no others.
+// `op` is one of = != =~ !~ (only = unless allowMatchOps). Names are PromQL
+// identifiers or, as Prometheus 3 allows, quoted strings ({"service.name"="x"});
+// values are PromQL strings ("..." and '...' with escapes, `...` raw).
 std::optional<Error> scanLabelSelector(QStringView text, bool allowMatchOps, const SelectorTermCallback &onTerm)
 {
     qsizetype i = 0;
     const qsizetype n = text.size();
     auto skipSpace = [&] {
-        while (i < n && text[i].isSpace())
+        while (i < n && isSelectorSpace(text[i]))
             ++i;
     };
     auto found = [&]() -> QString {
@@ -206,13 +358,22 @@ std::optional<Error> scanLabelSelector(QStringView text, bool allowMatchOps, con
             break;
         }
 
-        // label name
+        // label name: an identifier, or a quoted string (Prometheus 3)
         const qsizetype namePos = i;
-        if (!(isAsciiLetter(text[i]) || text[i] == u'_'))
-            return fail(i, u"expected a label name, found %1"_s.arg(found()));
-        while (i < n && (isAsciiLetter(text[i]) || isAsciiDigit(text[i]) || text[i] == u'_'))
-            ++i;
-        const QString name = text.mid(namePos, i - namePos).toString();
+        QString name;
+        const bool quotedName = isQuote(text[i]);
+        if (quotedName) {
+            if (auto error = readString(text, i, u"label name"_s, name, !allowMatchOps))
+                return error;
+            if (name.isEmpty())
+                return fail(namePos, u"empty label name"_s);
+        } else {
+            if (!(isAsciiLetter(text[i]) || text[i] == u'_'))
+                return fail(i, u"expected a label name, found %1"_s.arg(found()));
+            while (i < n && (isAsciiLetter(text[i]) || isAsciiDigit(text[i]) || text[i] == u'_'))
+                ++i;
+            name = text.mid(namePos, i - namePos).toString();
+        }
 
         // operator
         skipSpace();
@@ -224,6 +385,9 @@ std::optional<Error> scanLabelSelector(QStringView text, bool allowMatchOps, con
         else if (rest.startsWith(u'='))
             op = rest.first(1);
         if (op.isEmpty()) {
+            // {"my.metric"} is a metric name in PromQL; keys have none.
+            if (quotedName && (i >= n || text[i] == u',' || text[i] == u'}'))
+                return fail(namePos, u"%1 alone is a metric name in PromQL; here only labels can be named, as %1=\"value\""_s.arg(promqlString(name)));
             if (allowMatchOps)
                 return fail(i, u"expected \"=\", \"!=\", \"=~\" or \"!~\" after label name \"%1\", found %2"_s.arg(name, found()));
             return fail(i, u"expected \"=\" after label name \"%1\", found %2"_s.arg(name, found()));
@@ -235,66 +399,13 @@ std::optional<Error> scanLabelSelector(QStringView text, bool allowMatchOps, con
         // quoted value
         skipSpace();
         const qsizetype valuePos = i;
-        if (i >= n || text[i] != u'"')
-            return fail(i, u"expected a double-quoted value for label \"%1\", found %2"_s.arg(name, found()));
-        ++i;
+        if (i >= n || !isQuote(text[i]))
+            return fail(i, u"expected a quoted value for label \"%1\", found %2"_s.arg(name, found()));
         QString value;
-        bool terminated = false;
-        while (i < n) {
-            const QChar c = text[i];
-            if (c == u'"') {
-                ++i;
-                terminated = true;
-                break;
-            }
-            if (c == u'\\') {
-                if (i + 1 >= n)
-                    break;
-                const QChar e = text[i + 1];
-                if (e == u'\\')
-                    value += u'\\';
-                else if (e == u'"')
-                    value += u'"';
-                else if (e == u'n')
-                    value += u'\n';
-                else if (e == u't')
-                    value += u'\t';
-                else if (e == u'r')
-                    value += u'\r';
-                else if (const int digits = hexEscapeLength(e)) {
-                    // What escapeLabelValue() writes for control characters
-                    // and raw bytes (PromQL/Go syntax); \xHH above 7f is a byte.
-                    const long long code = hexEscapeValue(text, i);
-                    if (code < 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-                        return fail(i, u"invalid escape sequence \"%1\" (\\%2 takes %3 hex digits of a character)"_s
-                                           .arg(text.mid(i, 2 + digits), e).arg(digits));
-                    const char32_t codePoint = char32_t(code);
-                    if (e == u'x' && code >= 0x80) {
-                        value += QChar(char16_t(0xDC00 + code));
-                    } else if (QChar::requiresSurrogates(codePoint)) {
-                        value += QChar(QChar::highSurrogate(codePoint));
-                        value += QChar(QChar::lowSurrogate(codePoint));
-                    } else {
-                        value += QChar(char16_t(codePoint)); // (fromUcs4 would drop a BOM)
-                    }
-                    i += 2 + digits;
-                    continue;
-                } else {
-                    return fail(i, u"invalid escape sequence \"\\%1\" (allowed: \\\\ \\\" \\n \\t \\r \\xHH \\uHHHH \\UHHHHHHHH)"_s.arg(e));
-                }
-                i += 2;
-                continue;
-            }
-            value += c;
-            ++i;
-        }
-        if (!terminated)
-            return fail(valuePos, u"unterminated value of label \"%1\""_s.arg(name));
-        // Bytes given one by one (\xc3\xbc) that form UTF-8 are that text.
-        if (hasRawBytes(value))
-            value = decodeUtf8Exact(encodeUtf8Exact(value));
+        if (auto error = readString(text, i, u"value of label \"%1\""_s.arg(name), value, !allowMatchOps, /*rawBytes=*/!allowMatchOps))
+            return error;
 
-        if (auto error = onTerm(name, op, value, namePos, opPos, valuePos))
+        if (auto error = onTerm(name, op, value, namePos, opPos, valuePos, quotedName))
             return error;
 
         skipSpace();
@@ -325,18 +436,12 @@ std::optional<Error> scanLabelSelector(QStringView text, bool allowMatchOps, con
 
 bool isValidLabelName(QStringView name)
 {
-    if (name.isEmpty() || !(isAsciiLetter(name[0]) || name[0] == u'_'))
-        return false;
-    return std::all_of(name.begin() + 1, name.end(),
-                       [](QChar c) { return isAsciiLetter(c) || isAsciiDigit(c) || c == u'_'; });
+    return isLegacyLabelName(name);
 }
 
 bool isValidMetricName(QStringView name)
 {
-    if (name.isEmpty() || !(isAsciiLetter(name[0]) || name[0] == u'_' || name[0] == u':'))
-        return false;
-    return std::all_of(name.begin() + 1, name.end(),
-                       [](QChar c) { return isAsciiLetter(c) || isAsciiDigit(c) || c == u'_' || c == u':'; });
+    return isLegacyMetricName(name);
 }
 
 QString escapeLabelValue(QStringView value)
@@ -362,8 +467,12 @@ Result<GroupingKey> GroupingKey::fromLabels(LabelPairs labels)
 {
     bool hasJob = false;
     for (const auto &[name, value] : std::as_const(labels)) {
-        if (!isValidLabelName(name))
-            return invalid(u"invalid label name %1 in grouping key"_s.arg(quoted(name)));
+        // Any UTF-8 name: Pushgateway 1.11 takes them (--push.enable-utf8-names),
+        // and a listing must never fail for one; whether a gateway can be
+        // sent such a key is the client's to check.
+        if (!isValidUtf8Name(name))
+            return invalid(name.isEmpty() ? u"empty label name in grouping key"_s
+                                          : u"invalid label name %1 in grouping key (not valid Unicode)"_s.arg(quoted(name)));
         if (name.startsWith(u"__"))
             return invalid(u"label name %1 is reserved (names starting with \"__\" are internal)"_s.arg(quoted(name)));
         if (name == u"job") {
@@ -419,7 +528,7 @@ Result<GroupingKey> GroupingKey::parse(QStringView text)
     qsizetype jobValuePos = -1;
     auto error = scanLabelSelector(text, false,
         [&](const QString &name, QStringView, const QString &value, qsizetype namePos, qsizetype,
-            qsizetype valuePos) -> std::optional<Error> {
+            qsizetype valuePos, bool) -> std::optional<Error> {
             if (name.startsWith(u"__"))
                 return parseErrorAt(text, namePos, u"label name %1 is reserved (names starting with \"__\" are internal)"_s.arg(quoted(name)));
             if (seen.contains(name))
@@ -442,7 +551,7 @@ Result<GroupingKey> GroupingKey::parse(QStringView text)
     return key;
 }
 
-Result<GroupingKey> GroupingKey::fromPath(QStringView path)
+Result<GroupingKey> GroupingKey::fromPath(QStringView path, PathNames names)
 {
     // A pasted URL may carry a query or fragment; neither can be part of a
     // key (base64url has no `?` or `#`).
@@ -482,6 +591,10 @@ Result<GroupingKey> GroupingKey::fromPath(QStringView path)
         const bool base64 = name.endsWith(u"@base64");
         if (base64)
             name.chop(int(QStringView(u"@base64").size()));
+        if (names == PathNames::Utf8Escaped) {
+            // As the gateway does: text that is no valid escape stays as it is.
+            name = unescapePathLabelName(name).value_or(name);
+        }
 
         QByteArray valueBytes = QByteArray::fromPercentEncoding(rest[i + 1].toUtf8());
         if (base64) {
@@ -535,22 +648,104 @@ QString GroupingKey::toString() const
         if (!first)
             out += u',';
         first = false;
-        out += name + u'=' + quoted(value);
+        out += promqlLabelName(name) + u'=' + quoted(value);
     }
     out += u'}';
     return out;
 }
 
-QString GroupingKey::toPath() const
+QString GroupingKey::toPath(PathNames names) const
 {
     if (!isValid())
         return {};
     QString out = u"metrics"_s;
     for (const auto &[name, value] : m_labels) {
+        // A UTF-8 name in a plain path (a gateway without UTF-8 names refuses
+        // it anyway) is percent-encoded, so the path stays one URL-safe path
+        // that fromPath() reads back.
+        const QString pathName = names == PathNames::Utf8Escaped ? escapePathLabelName(name)
+                                 : isLegacyLabelName(name)       ? name
+                                                                 : QString::fromLatin1(QUrl::toPercentEncoding(name, {}, "."));
         if (isPlainPathValue(value))
-            out += u'/' + name + u'/' + value;
+            out += u'/' + pathName + u'/' + value;
         else
-            out += u'/' + name + u"@base64/" + encodeBase64Url(value);
+            out += u'/' + pathName + u"@base64/" + encodeBase64Url(value);
+    }
+    return out;
+}
+
+bool GroupingKey::hasUtf8Names() const
+{
+    return std::any_of(m_labels.begin(), m_labels.end(), [](const LabelPair &p) { return !isLegacyLabelName(p.first); });
+}
+
+bool GroupingKey::pathDependsOnNameEscaping() const
+{
+    return std::any_of(m_labels.begin(), m_labels.end(),
+                       [](const LabelPair &p) { return escapePathLabelName(p.first) != p.first; });
+}
+
+QString GroupingKey::escapePathLabelName(QStringView name)
+{
+    // prometheus/common model.EscapeName(name, ValueEncodingEscaping), with
+    // one difference: a legacy name starting with U__ is escaped as well,
+    // as the Pushgateway's README asks, or the gateway would decode it into
+    // another name (U__x would become x).
+    if (isLegacyLabelName(name) && !name.startsWith(u"U__"))
+        return name.toString();
+    QString out = u"U__"_s;
+    const QList<uint> codePoints = name.toUcs4();
+    for (qsizetype i = 0; i < codePoints.size(); ++i) {
+        const uint c = codePoints[i];
+        if (c == u'_')
+            out += u"__"_s;
+        else if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9' && i > 0))
+            out += QChar(char16_t(c));
+        else
+            out += u'_' + QString::number(c, 16) + u'_';
+    }
+    return out;
+}
+
+std::optional<QString> GroupingKey::unescapePathLabelName(QStringView name)
+{
+    // model.UnescapeName(name, ValueEncodingEscaping), except that it says
+    // when the text is not a valid escape (upstream returns it unchanged).
+    if (!name.startsWith(u"U__"))
+        return name.toString();
+    const QStringView escaped = name.mid(3);
+    QString out;
+    for (qsizetype i = 0; i < escaped.size(); ++i) {
+        if (escaped[i] != u'_') {
+            out += escaped[i];
+            continue;
+        }
+        if (++i >= escaped.size())
+            return std::nullopt;
+        if (escaped[i] == u'_') {
+            out += u'_';
+            continue;
+        }
+        quint32 value = 0;
+        int digits = 0;
+        while (i < escaped.size() && escaped[i] != u'_') {
+            const QChar c = escaped[i].toLower();
+            int d;
+            if (c >= u'0' && c <= u'9')
+                d = c.unicode() - u'0';
+            else if (c >= u'a' && c <= u'f')
+                d = c.unicode() - u'a' + 10;
+            else
+                return std::nullopt;
+            if (++digits > 6)
+                return std::nullopt;
+            value = value * 16 + quint32(d);
+            ++i;
+        }
+        if (i >= escaped.size() || value > 0x10FFFF || (value >= 0xD800 && value < 0xE000))
+            return std::nullopt;
+        const char32_t c = value;
+        out += QString::fromUcs4(&c, 1);
     }
     return out;
 }

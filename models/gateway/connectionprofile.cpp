@@ -177,6 +177,14 @@ QStringList ConnectionProfile::problems() const
         if (certs && key && keyMatchesCertificate(*key, certs->first()) == false)
             list << tr("client key %1 does not belong to the client certificate %2").arg(clientKeyFile, clientCertFile);
     }
+    if (!prometheusUrl.trimmed().isEmpty()) {
+        if (const auto url = GatewayClient::normalizeUrl(prometheusUrl.trimmed()); !url)
+            list << tr("Prometheus URL: %1").arg(url.errorString());
+    }
+    if (!grafanaUrl.trimmed().isEmpty()) {
+        if (const auto url = GatewayClient::normalizeUrl(grafanaUrl.trimmed()); !url)
+            list << tr("Grafana URL: %1").arg(url.errorString());
+    }
     return list;
 }
 
@@ -277,6 +285,8 @@ std::optional<ConnectionProfile> ConnectionProfile::load(QSettings &settings, co
     p.clientKeyFile = settings.value(u"clientKeyFile"_s).toString();
     p.skipVerify = settings.value(u"skipVerify"_s, false).toBool();
     p.plainHttpCredentialsAccepted = settings.value(u"plainHttpCredentialsAccepted"_s, false).toBool();
+    p.prometheusUrl = settings.value(u"prometheusUrl"_s).toString();
+    p.grafanaUrl = settings.value(u"grafanaUrl"_s).toString();
     settings.endGroup();
     return p;
 }
@@ -312,6 +322,10 @@ void ConnectionProfile::save(QSettings &settings, const ConnectionProfile &p)
     settings.setValue(u"clientKeyFile"_s, p.clientKeyFile);
     settings.setValue(u"skipVerify"_s, p.skipVerify);
     settings.setValue(u"plainHttpCredentialsAccepted"_s, p.plainHttpCredentialsAccepted);
+    if (!p.prometheusUrl.isEmpty())
+        settings.setValue(u"prometheusUrl"_s, p.prometheusUrl);
+    if (!p.grafanaUrl.isEmpty())
+        settings.setValue(u"grafanaUrl"_s, p.grafanaUrl);
     settings.endGroup();
 }
 

@@ -32,6 +32,11 @@ struct ConnectionProfile
     bool skipVerify = false; // do not check the server's certificate (dangerous)
     // The user agreed once to send this profile's credentials over plain http.
     bool plainHttpCredentialsAccepted = false;
+    // The Prometheus that scrapes this gateway (optional): its version
+    // decides how selectors are read (PromDialect, from
+    // /api/v1/status/buildinfo) and the group menu links to its graph.
+    QString prometheusUrl;
+    QString grafanaUrl; // optional: a Grafana in front of that Prometheus
 
     // The base URL with the route prefix joined ("http://h:9091" + "pg/" →
     // "http://h:9091/pg"); an error says what is wrong.

@@ -3,7 +3,11 @@
 #include "format/exactkeys.h"
 #include "format/gzip.h"
 #include "format/metricsdecoder.h"
+#include "core/promql.h"
 
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPromise>
@@ -357,6 +361,26 @@ QFuture<Result<GatewayStatus>> GatewayClient::statusOf(const QUrl &baseUrl, cons
     });
 }
 
+QFuture<Result<QString>> GatewayClient::prometheusVersionOf(const QUrl &prometheusUrl, const ClientOptions &options)
+{
+    auto *client = new GatewayClient(prometheusUrl);
+    client->setOptions(options);
+    const QUrl url = client->urlFor(u"api/v1/status/buildinfo"_s);
+    return collect(client->send("GET", u"api/v1/status/buildinfo"_s), options)
+        .then(client, [client, url](Result<HttpAnswer> answer) -> Result<QString> {
+            client->deleteLater();
+            if (!answer)
+                return answer.error();
+            const QJsonObject data = QJsonDocument::fromJson(answer->body).object().value(u"data"_s).toObject();
+            const QString version = data.value(u"version"_s).toString();
+            if (version.isEmpty())
+                return Error::make(Error::Invalid,
+                                   QCoreApplication::translate("GatewayClient", "%1 did not answer like Prometheus (no data.version)")
+                                       .arg(url.toDisplayString()));
+            return version;
+        });
+}
+
 QFuture<Result<GatewayStatus>> GatewayClient::status()
 {
     const QUrl url = urlFor(u"api/v1/status"_s);
@@ -458,12 +482,99 @@ QFuture<Result<Done>> GatewayClient::ready()
     });
 }
 
+std::optional<std::array<int, 3>> parseGatewayVersion(QStringView version)
+{
+    QStringView text = version.trimmed();
+    if (text.startsWith(u'v'))
+        text = text.mid(1);
+    const qsizetype end = text.indexOf(u'-');
+    if (end >= 0)
+        text = text.left(end);
+    const auto parts = text.split(u'.');
+    if (parts.size() < 2 || parts.size() > 3)
+        return std::nullopt;
+    std::array<int, 3> out{0, 0, 0};
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        bool ok = false;
+        out[size_t(i)] = parts[i].toInt(&ok);
+        if (!ok || out[size_t(i)] < 0)
+            return std::nullopt;
+    }
+    return out;
+}
+
+Result<GroupingKey::PathNames> pathNamesFor(const GroupingKey &key, const GatewayStatus &status)
+{
+    bool utf8Flag = false;
+    for (const auto &[name, value] : status.flags) {
+        if (name == u"push.enable-utf8-names"_s)
+            utf8Flag = value == u"true"_s;
+    }
+    const auto version = parseGatewayVersion(status.version);
+    const bool utf8Gateway = utf8Flag && version && *version >= std::array<int, 3>{1, 11, 0};
+    if (utf8Gateway)
+        return GroupingKey::PathNames::Utf8Escaped;
+    if (!key.hasUtf8Names())
+        return GroupingKey::PathNames::Plain;
+    QString name;
+    for (const auto &[labelName, value] : key.labels()) {
+        if (!isLegacyLabelName(labelName)) {
+            name = labelName;
+            break;
+        }
+    }
+    const QString gateway = status.version.isEmpty() ? QCoreApplication::translate("GatewayClient", "of unknown version")
+                                                     : status.version;
+    if (version && *version >= std::array<int, 3>{1, 11, 0})
+        return Error::make(Error::Invalid,
+                           QCoreApplication::translate("GatewayClient",
+                                                       "%1 has the UTF-8 label name \"%2\": this Pushgateway %3 runs without "
+                                                       "--push.enable-utf8-names, so it would refuse it; nothing was sent")
+                               .arg(key.toString(), name, gateway));
+    return Error::make(Error::Invalid,
+                       QCoreApplication::translate("GatewayClient",
+                                                   "%1 has the UTF-8 label name \"%2\", which needs Pushgateway 1.11 or newer "
+                                                   "started with --push.enable-utf8-names; this gateway is %3; nothing was sent")
+                           .arg(key.toString(), name, gateway));
+}
+
+template<typename T, typename Send>
+QFuture<Result<T>> GatewayClient::withPathNames(const GroupingKey &key, Send sendWith)
+{
+    if (!key.pathDependsOnNameEscaping())
+        return sendWith(GroupingKey::PathNames::Plain);
+    auto promise = std::make_shared<QPromise<Result<T>>>();
+    QFuture<Result<T>> future = promise->future();
+    promise->start();
+    status().then(this, [this, key, sendWith, promise](Result<GatewayStatus> status) {
+        const Result<GroupingKey::PathNames> names =
+            status ? pathNamesFor(key, *status) : Result<GroupingKey::PathNames>(status.error());
+        if (!names) {
+            promise->addResult(Result<T>(names.error()));
+            promise->finish();
+            return;
+        }
+        sendWith(*names).then(this, [promise](Result<T> result) {
+            promise->addResult(std::move(result));
+            promise->finish();
+        });
+    });
+    return future;
+}
+
 QFuture<Result<PushResult>> GatewayClient::push(const GroupingKey &key, const QByteArray &text, bool replace)
 {
     if (!key.isValid())
         return QtFuture::makeReadyFuture(Result<PushResult>(
             Error::make(Error::Invalid, QCoreApplication::translate("GatewayClient", "cannot push: the grouping key has no job"))));
-    return collect(send(replace ? "PUT" : "POST", key.toPath(), text, "text/plain; version=0.0.4; charset=utf-8"), m_options)
+    return withPathNames<PushResult>(key, [this, key, text, replace](GroupingKey::PathNames names) {
+        return pushTo(key, key.toPath(names), text, replace);
+    });
+}
+
+QFuture<Result<PushResult>> GatewayClient::pushTo(const GroupingKey &key, const QString &path, const QByteArray &text, bool replace)
+{
+    return collect(send(replace ? "PUT" : "POST", path, text, "text/plain; version=0.0.4; charset=utf-8"), m_options)
         .then([key](Result<HttpAnswer> answer) -> Result<PushResult> {
             if (!answer) {
                 Error error = answer.error();
@@ -483,10 +594,12 @@ QFuture<Result<Done>> GatewayClient::deleteGroup(const GroupingKey &key)
     if (!key.isValid())
         return QtFuture::makeReadyFuture(Result<Done>(
             Error::make(Error::Invalid, QCoreApplication::translate("GatewayClient", "cannot delete: the grouping key has no job"))));
-    return collect(send("DELETE", key.toPath()), m_options).then([](Result<HttpAnswer> answer) -> Result<Done> {
-        if (!answer)
-            return answer.error();
-        return Done{};
+    return withPathNames<Done>(key, [this, key](GroupingKey::PathNames names) {
+        return collect(send("DELETE", key.toPath(names)), m_options).then([](Result<HttpAnswer> answer) -> Result<Done> {
+            if (!answer)
+                return answer.error();
+            return Done{};
+        });
     });
 }
 

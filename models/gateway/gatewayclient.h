@@ -13,6 +13,7 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <array>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -48,6 +49,15 @@ struct MetricsExposition
     QByteArray contentType;  // as answered: says which format the body is in
 };
 
+// "1.11.0", "v1.5.1", "1.11.0-rc.0" → {1, 11, 0}; nullopt when unreadable.
+std::optional<std::array<int, 3>> parseGatewayVersion(QStringView version);
+// How `key` must be written into a push path for the gateway that answered
+// `status` (version and flags of /api/v1/status), or an error that says why
+// this gateway cannot take it, before anything is sent: UTF-8 label names
+// need Pushgateway 1.11 started with --push.enable-utf8-names (which reads
+// them in prometheus/common's U__ encoding); older gateways refuse them.
+Result<GroupingKey::PathNames> pathNamesFor(const GroupingKey &key, const GatewayStatus &status);
+
 class GatewayClient final : public QObject
 {
     Q_OBJECT
@@ -67,6 +77,10 @@ public:
     // /api/v1/status of a gateway through a client made for this one
     // request (a connection test): it lives until the answer arrived.
     static QFuture<Result<GatewayStatus>> statusOf(const QUrl &baseUrl, const ClientOptions &options);
+    // The version of the Prometheus at `prometheusUrl` (its
+    // /api/v1/status/buildinfo, e.g. "2.42.0"), through a client made for
+    // this one request. An error when it does not answer like Prometheus.
+    static QFuture<Result<QString>> prometheusVersionOf(const QUrl &prometheusUrl, const ClientOptions &options);
     QFuture<Result<QList<Group>>> groups();
     QFuture<Result<MetricsExposition>> metricsText(); // GET /metrics with gzip
     // GET /metrics with gzip, asking for the protobuf delimited format (less
@@ -90,6 +104,12 @@ private:
                         const QByteArray &contentType = {}, const QByteArray &acceptEncoding = {},
                         const QByteArray &accept = {});
     QFuture<Result<MetricsExposition>> metrics(const QByteArray &accept);
+    // Calls send(names) with the path names `key` needs on this gateway: at
+    // once for a classic key, else after reading /api/v1/status (an error
+    // when the gateway cannot take the key: nothing is sent then).
+    QFuture<Result<PushResult>> pushTo(const GroupingKey &key, const QString &path, const QByteArray &text, bool replace);
+    template<typename T, typename Send>
+    QFuture<Result<T>> withPathNames(const GroupingKey &key, Send send);
 
     QUrl m_baseUrl;
     ClientOptions m_options;

@@ -1,6 +1,9 @@
 #include "staleness/alertrules.h"
 
 #include "core/duration.h"
+#include "core/promql.h"
+
+#include <QUrlQuery>
 
 #include <cmath>
 
@@ -18,29 +21,8 @@ QString number(double value)
     return QString::number(value, 'g', 17);
 }
 
-QStringView opText(LabelMatcher::Op op)
-{
-    switch (op) {
-    case LabelMatcher::Op::Equal: return u"=";
-    case LabelMatcher::Op::NotEqual: return u"!=";
-    case LabelMatcher::Op::RegexMatch: return u"=~";
-    case LabelMatcher::Op::RegexNoMatch: return u"!~";
-    }
-    return u"=";
-}
 
-struct Alert
-{
-    QString comment;
-    QString name;
-    QString expr;
-    QString severity;
-    QString rule; // pushdeck_rule label
-    QString summary;
-    QString description;
-};
-
-QString renderAlert(const Alert &alert, const AlertRuleOptions &options)
+QString renderAlert(const GeneratedAlert &alert, const AlertRuleOptions &options)
 {
     const QString indent = u"      "_s;
     QString out;
@@ -60,6 +42,13 @@ QString renderAlert(const Alert &alert, const AlertRuleOptions &options)
     return out;
 }
 
+// Text that goes into an annotation as it is: a `{{` in a rule's name or
+// matcher would start a template action.
+QString templateLiteral(QString text)
+{
+    return text.replace(u"{{"_s, u"{{ \"{{\" }}"_s);
+}
+
 // A comment line must stay one line whatever a rule's name contains.
 QString oneLine(QString text)
 {
@@ -74,27 +63,66 @@ QString oneLine(QString text)
 
 QString AlertRules::promqlString(QStringView value)
 {
+    return PushDeck::promqlString(value);
+}
+
+QString AlertRules::keyMatchers(const GroupingKey &key)
+{
     QString out;
-    out.reserve(value.size() + 2);
-    out += u'"';
-    for (QChar c : value) {
-        switch (c.unicode()) {
-        case u'\\': out += u"\\\\"_s; break;
-        case u'"': out += u"\\\""_s; break;
-        case u'\n': out += u"\\n"_s; break;
-        case u'\r': out += u"\\r"_s; break;
-        case u'\t': out += u"\\t"_s; break;
-        default:
-            // Other control characters are not allowed raw in YAML, and
-            // PromQL's lexer understands Go's \x escapes.
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                out += u"\\x"_s + QString::number(c.unicode(), 16).rightJustified(2, u'0');
-            else
-                out += c;
-        }
+    for (const auto &[name, value] : key.labels()) {
+        if (!out.isEmpty())
+            out += u',';
+        out += promqlLabelName(name) + u'=' + PushDeck::promqlString(value);
     }
-    out += u'"';
     return out;
+}
+
+QString AlertRules::groupAgeQuery(const GroupingKey &key)
+{
+    return u"time() - "_s + promqlSelector(PushTimeFamily.toString(), keyMatchers(key));
+}
+
+QString AlertRules::groupSeriesQuery(const GroupingKey &key, const QStringList &families)
+{
+    QString matchers = keyMatchers(key);
+    if (!families.isEmpty()) {
+        QStringList quoted;
+        for (const QString &family : families)
+            quoted << LabelMatcher::quoteMeta(family);
+        matchers = u"__name__=~"_s + PushDeck::promqlString(quoted.join(u'|')) + (matchers.isEmpty() ? QString() : u","_s + matchers);
+    }
+    return u'{' + matchers + u'}';
+}
+
+QUrl AlertRules::prometheusGraphUrl(const QUrl &prometheus, const QStringList &expressions, const QString &range)
+{
+    QUrl url = prometheus;
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + u"graph"_s);
+    QUrlQuery query;
+    for (qsizetype i = 0; i < expressions.size(); ++i) {
+        const QString panel = u"g%1."_s.arg(i);
+        query.addQueryItem(panel + u"expr"_s, QString::fromLatin1(QUrl::toPercentEncoding(expressions[i])));
+        query.addQueryItem(panel + u"tab"_s, u"0"_s); // the graph, not the table
+        query.addQueryItem(panel + u"range_input"_s, range);
+    }
+    url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    return url;
+}
+
+QString AlertRules::readableKeyTemplate()
+{
+    // {{ $labels }} prints Go's map[instance:db-1 job:backup]. This prints
+    // the key as PushDeck and pushdeckctl write it, job first, values Go-
+    // quoted, names quoted where they are not classic names (reReplaceAll
+    // leaves nothing of a classic name), the metric name left out (the
+    // failed-push alert's comparison keeps it).
+    return u"{job={{ printf \"%q\" $labels.job }}"_s
+           u"{{ range $k, $v := $labels }}{{ if and (ne $k \"job\") (ne $k \"__name__\") }},"_s
+           u"{{ if reReplaceAll \"^[a-zA-Z_][a-zA-Z0-9_]*$\" \"\" $k }}{{ printf \"%q\" $k }}{{ else }}{{ $k }}{{ end }}"_s
+           u"={{ printf \"%q\" $v }}{{ end }}{{ end }}}"_s;
 }
 
 QString AlertRules::yamlString(QStringView value)
@@ -106,34 +134,23 @@ QString AlertRules::yamlString(QStringView value)
 
 QString AlertRules::selector(QStringView metric, const LabelMatcher &matcher)
 {
-    QString out = metric.toString();
-    if (matcher.isEmpty())
-        return out;
-    out += u'{';
-    bool first = true;
-    for (const LabelMatcher::Term &term : matcher.terms()) {
-        if (!first)
-            out += u',';
-        first = false;
-        out += term.name + opText(term.op) + promqlString(term.value);
-    }
-    out += u'}';
-    return out;
+    return promqlSelector(metric, matcher.toPromQLMatchers());
 }
 
-QString AlertRules::generate(const StalenessPolicy &policy, const AlertRuleOptions &options)
+AlertRulePlan AlertRules::plan(const StalenessPolicy &policy, const AlertRuleOptions &options)
 {
+    AlertRulePlan plan;
+    QString &out = plan.header;
     const QString pushTime = PushTimeFamily.toString();
     const QString version = QStringLiteral(PUSHDECK_VERSION);
 
-    QString out;
     out += u"# Prometheus alerting rules generated by PushDeck "_s + version + u" from its staleness rules.\n"_s;
     out += u"# Load them with rule_files: in prometheus.yml. They assume the Pushgateway\n"_s
            u"# is scraped with honor_labels: true, so job and instance are the pushed ones.\n"_s
            u"# As in PushDeck the first matching rule wins: every rule leaves out the\n"_s
            u"# groups an earlier rule matches (unless push_time_seconds{...}).\n"_s
-           u"# Regex matchers are copied as written; Prometheus anchors them like\n"_s
-           u"# PushDeck does, but reads them as RE2 (no lookaround, no backreferences).\n"_s;
+           u"# Regex matchers are copied as written: PushDeck reads them as Prometheus\n"_s
+           u"# does (RE2, fully anchored). Quoted label names need Prometheus 3.\n"_s;
     const CadenceSettings &cadence = policy.cadenceSettings();
     const bool cadenceAlerts = options.cadenceAlerts && cadence.enabled;
     double lookback = 86400;
@@ -148,9 +165,6 @@ QString AlertRules::generate(const StalenessPolicy &policy, const AlertRuleOptio
                u"# judged by their mean push interval over that window (PushDeck uses the\n"_s
                u"# median), the others by the default thresholds.\n"_s.arg(cadence.minIntervals).arg(formatDuration(lookback));
     }
-    out += u"groups:\n"_s;
-    out += u"  - name: "_s + yamlString(options.groupName) + u'\n';
-    out += u"    rules:\n"_s;
 
     const QString staleName = options.alertPrefix + u"GroupStale"_s;
     const QString lateName = options.alertPrefix + u"GroupLate"_s;
@@ -171,38 +185,47 @@ QString AlertRules::generate(const StalenessPolicy &policy, const AlertRuleOptio
             // Series scraped from a gateway do not say which gateway they
             // came from (honor_labels keeps the pushed labels), so a rule for
             // one gateway has no faithful PromQL form.
-            out += u"      # PushDeck "_s + oneLine(title) + u" ("_s + oneLine(matcherText) + u" on "_s + oneLine(rule.gateway)
-                   + u") is left out: it applies to one gateway only, which the scraped series do not name.\n"_s;
+            plan.items.append({u"PushDeck "_s + oneLine(title) + u" ("_s + oneLine(matcherText) + u" on "_s + oneLine(rule.gateway)
+                                   + u") is left out: it applies to one gateway only, which the scraped series do not name."_s,
+                               std::nullopt});
             continue;
         }
         if (allCovered) {
-            out += u"      # PushDeck "_s + oneLine(title) + u" ("_s + oneLine(matcherText)
-                   + u") is left out: an earlier rule matches every group.\n"_s;
+            plan.items.append({u"PushDeck "_s + oneLine(title) + u" ("_s + oneLine(matcherText)
+                                   + u") is left out: an earlier rule matches every group."_s,
+                               std::nullopt});
             continue;
         }
         const QString sel = selector(pushTime, rule.matcher);
         const QString thresholds = u"warning after %1, stale after %2"_s.arg(formatDuration(rule.warnAfter), formatDuration(rule.staleAfter));
         const QString ruleLabel = QString::number(i + 1);
-        const QString why = u"PushDeck "_s + title + u' ' + matcherText + u": "_s + thresholds + u'.';
+        const QString why = templateLiteral(u"PushDeck "_s + title + u' ' + matcherText + u": "_s + thresholds + u'.');
 
-        Alert stale;
+        GeneratedAlert stale;
         stale.comment = oneLine(u"PushDeck "_s + title + u": "_s + matcherText + u", "_s + thresholds);
         stale.name = staleName;
         stale.expr = age + sel + u" >= "_s + number(rule.staleAfter) + exclusions;
         stale.severity = options.staleSeverity;
         stale.rule = ruleLabel;
+        stale.kind = GeneratedAlert::Kind::Stale;
+        stale.source = GeneratedAlert::Source::Rule;
+        stale.ruleIndex = i;
+        stale.warnAfter = rule.warnAfter;
+        stale.staleAfter = rule.staleAfter;
+        stale.matcher = rule.matcher;
         stale.summary = u"Push job {{ $labels.job }} has not pushed for {{ $value | humanizeDuration }}"_s;
-        stale.description = u"Group {{ $labels }} is stale: no successful push for {{ $value | humanizeDuration }}. "_s + why;
-        out += renderAlert(stale, options);
+        stale.description = u"Group "_s + readableKeyTemplate() + u" is stale: no successful push for {{ $value | humanizeDuration }}. "_s + why;
+        plan.items.append({{}, stale});
         if (options.warnings && rule.warnAfter > 0 && rule.warnAfter < rule.staleAfter) {
-            Alert late = stale;
+            GeneratedAlert late = stale;
             late.comment.clear();
             late.name = lateName;
+            late.kind = GeneratedAlert::Kind::Late;
             late.expr = age + sel + u" >= "_s + number(rule.warnAfter) + u" < "_s + number(rule.staleAfter) + exclusions;
             late.severity = options.warnSeverity;
             late.summary = u"Push job {{ $labels.job }} is late: last push {{ $value | humanizeDuration }} ago"_s;
-            late.description = u"Group {{ $labels }} has not pushed for {{ $value | humanizeDuration }}. "_s + why;
-            out += renderAlert(late, options);
+            late.description = u"Group "_s + readableKeyTemplate() + u" has not pushed for {{ $value | humanizeDuration }}. "_s + why;
+            plan.items.append({{}, late});
         }
         if (rule.matcher.isEmpty())
             allCovered = true;
@@ -215,25 +238,28 @@ QString AlertRules::generate(const StalenessPolicy &policy, const AlertRuleOptio
         const QString why = u"PushDeck's learned cadence: warning after %1\u00d7, stale after %2\u00d7 the mean push interval over %3."_s
                                 .arg(cadence.warnFactor).arg(cadence.staleFactor).arg(formatDuration(lookback));
         const QString interval = number(lookback) + u" / "_s + changes;
-        Alert stale;
+        GeneratedAlert stale;
         stale.comment = u"Learned cadence (mean interval over the last %1)"_s.arg(formatDuration(lookback));
         stale.name = staleName;
         stale.expr = u"("_s + age + pushTime + u") >= "_s + number(cadence.staleFactor) + u" * "_s + interval + enough + exclusions;
         stale.severity = options.staleSeverity;
         stale.rule = u"cadence"_s;
+        stale.kind = GeneratedAlert::Kind::Stale;
+        stale.source = GeneratedAlert::Source::Cadence;
         stale.summary = u"Push job {{ $labels.job }} has not pushed for {{ $value | humanizeDuration }}"_s;
-        stale.description = u"Group {{ $labels }} is stale: no successful push for {{ $value | humanizeDuration }}. "_s + why;
-        out += renderAlert(stale, options);
+        stale.description = u"Group "_s + readableKeyTemplate() + u" is stale: no successful push for {{ $value | humanizeDuration }}. "_s + why;
+        plan.items.append({{}, stale});
         if (options.warnings && cadence.warnFactor < cadence.staleFactor) {
-            Alert late = stale;
+            GeneratedAlert late = stale;
             late.comment.clear();
             late.name = lateName;
+            late.kind = GeneratedAlert::Kind::Late;
             late.expr = u"("_s + age + pushTime + u") >= "_s + number(cadence.warnFactor) + u" * "_s + interval
                         + u" < "_s + number(cadence.staleFactor) + u" * "_s + interval + enough + exclusions;
             late.severity = options.warnSeverity;
             late.summary = u"Push job {{ $labels.job }} is late: last push {{ $value | humanizeDuration }} ago"_s;
-            late.description = u"Group {{ $labels }} has not pushed for {{ $value | humanizeDuration }}. "_s + why;
-            out += renderAlert(late, options);
+            late.description = u"Group "_s + readableKeyTemplate() + u" has not pushed for {{ $value | humanizeDuration }}. "_s + why;
+            plan.items.append({{}, late});
         }
         exclusions += u" unless "_s + changes + u" >= "_s + QString::number(cadence.minIntervals);
     }
@@ -242,36 +268,59 @@ QString AlertRules::generate(const StalenessPolicy &policy, const AlertRuleOptio
         const double warn = policy.defaultWarnAfter();
         const double staleAfter = policy.defaultStaleAfter();
         const QString why = u"PushDeck default: warning after %1, stale after %2."_s.arg(formatDuration(warn), formatDuration(staleAfter));
-        Alert stale;
+        GeneratedAlert stale;
         stale.comment = u"Default: every group no rule matches; warning after %1, stale after %2"_s.arg(formatDuration(warn), formatDuration(staleAfter));
         stale.name = staleName;
         stale.expr = age + pushTime + u" >= "_s + number(staleAfter) + exclusions;
         stale.severity = options.staleSeverity;
         stale.rule = u"default"_s;
+        stale.kind = GeneratedAlert::Kind::Stale;
+        stale.source = GeneratedAlert::Source::Default;
+        stale.warnAfter = warn;
+        stale.staleAfter = staleAfter;
         stale.summary = u"Push job {{ $labels.job }} has not pushed for {{ $value | humanizeDuration }}"_s;
-        stale.description = u"Group {{ $labels }} is stale: no successful push for {{ $value | humanizeDuration }}. "_s + why;
-        out += renderAlert(stale, options);
+        stale.description = u"Group "_s + readableKeyTemplate() + u" is stale: no successful push for {{ $value | humanizeDuration }}. "_s + why;
+        plan.items.append({{}, stale});
         if (options.warnings && warn > 0 && warn < staleAfter) {
-            Alert late = stale;
+            GeneratedAlert late = stale;
             late.comment.clear();
             late.name = lateName;
+            late.kind = GeneratedAlert::Kind::Late;
             late.expr = age + pushTime + u" >= "_s + number(warn) + u" < "_s + number(staleAfter) + exclusions;
             late.severity = options.warnSeverity;
             late.summary = u"Push job {{ $labels.job }} is late: last push {{ $value | humanizeDuration }} ago"_s;
-            late.description = u"Group {{ $labels }} has not pushed for {{ $value | humanizeDuration }}. "_s + why;
-            out += renderAlert(late, options);
+            late.description = u"Group "_s + readableKeyTemplate() + u" has not pushed for {{ $value | humanizeDuration }}. "_s + why;
+            plan.items.append({{}, late});
         }
     }
 
-    Alert failed;
+    GeneratedAlert failed;
     failed.comment = u"Failed pushes, whatever the rules: the gateway keeps the old metrics and push time"_s;
     failed.name = failedName;
+    failed.kind = GeneratedAlert::Kind::Failed;
+    failed.source = GeneratedAlert::Source::FailedPush;
     failed.expr = PushFailureTimeFamily.toString() + u" > "_s + pushTime;
     failed.severity = options.failedSeverity;
     failed.summary = u"The last push of job {{ $labels.job }} failed"_s;
-    failed.description = u"The Pushgateway rejected the last push to group {{ $labels }} at {{ $value | humanizeTimestamp }}; "_s
+    failed.description = u"The Pushgateway rejected the last push to group "_s + readableKeyTemplate() + u" at {{ $value | humanizeTimestamp }}; "_s
                          u"it still serves the metrics of the last successful push."_s;
-    out += renderAlert(failed, options);
+    plan.items.append({{}, failed});
+    return plan;
+}
+
+QString AlertRules::generate(const StalenessPolicy &policy, const AlertRuleOptions &options)
+{
+    const AlertRulePlan plan = AlertRules::plan(policy, options);
+    QString out = plan.header;
+    out += u"groups:\n"_s;
+    out += u"  - name: "_s + yamlString(options.groupName) + u'\n';
+    out += u"    rules:\n"_s;
+    for (const AlertRulePlan::Item &item : plan.items) {
+        if (item.alert)
+            out += renderAlert(*item.alert, options);
+        else
+            out += u"      # "_s + item.comment + u'\n';
+    }
     return out;
 }
 

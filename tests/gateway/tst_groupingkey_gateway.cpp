@@ -104,6 +104,9 @@ private Q_SLOTS:
     void pushListAndDeleteOne();
     void poisonedByEmptyValueAndRecovered();
     void routePrefix();
+    void pathNamesByGatewayVersion_data();
+    void pathNamesByGatewayVersion();
+    void utf8NameRefusedBeforeSending();
     void invalidUtf8KeysAreExactAndDeletable();
 
 private:
@@ -261,6 +264,73 @@ void TestGroupingKeyGateway::routePrefix()
     QVERIFY(prefixed.waitForGroups([&](const QList<Group> &groups) {
         return keysOf(groups) == QSet<GroupingKey>{keys[1], keys[2]};
     }));
+}
+
+// Issue 23, version awareness: which path names a key needs, by the
+// gateway's /api/v1/status (version and the push.enable-utf8-names flag).
+void TestGroupingKeyGateway::pathNamesByGatewayVersion_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<bool>("utf8Flag");
+    QTest::addColumn<QString>("keyText");
+    QTest::addColumn<int>("expected"); // 0 Plain, 1 Utf8Escaped, -1 refused
+    QTest::addColumn<QString>("message");
+    const QString utf8 = u"{job=\"a\",\"service.name\"=\"x\"}"_s;
+    const QString classic = u"{job=\"a\",instance=\"b\"}"_s;
+    const QString uPrefix = u"{job=\"a\",U__x=\"b\"}"_s;
+    QTest::newRow("1.5.1 classic") << u"1.5.1"_s << false << classic << 0 << QString();
+    QTest::newRow("1.5.1 utf8") << u"1.5.1"_s << false << utf8 << -1 << u"needs Pushgateway 1.11 or newer"_s;
+    QTest::newRow("1.5.1 U__ name") << u"1.5.1"_s << false << uPrefix << 0 << QString();
+    QTest::newRow("1.10.0 with flag (no such flag yet)") << u"1.10.0"_s << true << utf8 << -1 << u"this gateway is 1.10.0"_s;
+    QTest::newRow("1.11.0 without flag") << u"1.11.0"_s << false << utf8 << -1 << u"without --push.enable-utf8-names"_s;
+    QTest::newRow("1.11.0 with flag") << u"1.11.0"_s << true << utf8 << 1 << QString();
+    QTest::newRow("1.11.0 with flag, U__ name escaped too") << u"1.11.0"_s << true << uPrefix << 1 << QString();
+    QTest::newRow("v1.12.0-rc.0 with flag") << u"v1.12.0-rc.0"_s << true << utf8 << 1 << QString();
+    QTest::newRow("unknown version") << QString() << true << utf8 << -1 << u"of unknown version"_s;
+}
+
+void TestGroupingKeyGateway::pathNamesByGatewayVersion()
+{
+    QFETCH(QString, version);
+    QFETCH(bool, utf8Flag);
+    QFETCH(QString, keyText);
+    QFETCH(int, expected);
+    QFETCH(QString, message);
+    GatewayStatus status;
+    status.version = version;
+    status.flags = {{u"push.enable-utf8-names"_s, utf8Flag ? u"true"_s : u"false"_s}};
+    const auto names = pathNamesFor(key(keyText), status);
+    if (expected < 0) {
+        QVERIFY(!names);
+        QVERIFY2(names.errorString().contains(message), qPrintable(names.errorString()));
+        QVERIFY2(names.errorString().contains(u"nothing was sent"_s), qPrintable(names.errorString()));
+        return;
+    }
+    QVERIFY2(names, qPrintable(names.errorString()));
+    QCOMPARE(int(*names), expected);
+}
+
+// Against the real 1.5.1: a key with a UTF-8 name is refused by the client
+// with the gateway's version named, and nothing reaches the gateway.
+void TestGroupingKeyGateway::utf8NameRefusedBeforeSending()
+{
+    QVERIFY(wipe());
+    const GroupingKey utf8 = key(u"{job=\"otel\",\"service.name\"=\"checkout\"}"_s);
+    const auto status = awaitFuture(m_gateway->client().status());
+    QVERIFY2(status, qPrintable(status.errorString()));
+    const auto pushed = awaitFuture(m_gateway->client().push(utf8, "otel_up 1\n", true));
+    QVERIFY(!pushed);
+    QCOMPARE(pushed.error().kind, Error::Invalid);
+    QVERIFY2(pushed.errorString().contains(status->version) && pushed.errorString().contains(u"1.11"_s),
+             qPrintable(pushed.errorString()));
+    const auto deleted = awaitFuture(m_gateway->client().deleteGroup(utf8));
+    QVERIFY(!deleted);
+    QVERIFY2(deleted.errorString().contains(u"service.name"_s), qPrintable(deleted.errorString()));
+    const auto groups = m_gateway->groups();
+    QVERIFY(groups);
+    QVERIFY(groups->isEmpty());
+    // Classic keys still go out at once, as before.
+    QVERIFY(awaitFuture(m_gateway->client().push(key(u"{job=\"otel\"}"_s), "otel_up 1\n", true)));
 }
 
 void TestGroupingKeyGateway::invalidUtf8KeysAreExactAndDeletable()

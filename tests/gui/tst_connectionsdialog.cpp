@@ -14,9 +14,13 @@
 #include "gateway/localgateway.h"
 #include "views/window/mainwindow.h"
 #include "views/connections/profileopener.h"
+#include "testgateway.h"
 #include "tlsfixture.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QUrlQuery>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -26,6 +30,7 @@
 #include <QMenu>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -285,6 +290,99 @@ private Q_SLOTS:
         QCOMPARE(tabs->currentIndex(), insecureTab);
         QCOMPARE(window.views().size(), 3);
         QCOMPARE(QSettings().value(u"connections/open"_s).toStringList(), opener.openProfiles());
+    }
+
+    // Issue 18 §4: a profile's Prometheus URL (edited in the dialog, saved)
+    // gives the group menu "Open in Prometheus" (a graph of the group's age
+    // and its families); "Copy as PromQL" works with or without it.
+    void prometheusLinks()
+    {
+        TestGateway gateway;
+        QVERIFY(gateway.start());
+        const QString key = u"{job=\"backup/db\",instance=\"\",env=\"prod \\\"eu\\\"\"}"_s;
+        QCOMPARE(gateway.push(key, "backup_last_size_bytes 1\nbackup_duration_seconds 2\n"), 200);
+
+        {
+            ConnectionsDialog dialog(nullptr);
+            QTest::mouseClick(child<QPushButton>(&dialog, "addButton"), Qt::LeftButton);
+            setText(&dialog, "nameEdit", u"with-prom"_s);
+            setText(&dialog, "urlEdit", gateway.url().toString());
+            setText(&dialog, "prometheusEdit", u"http://prom.example:9090/prom"_s);
+            setText(&dialog, "grafanaEdit", u"https://grafana.example"_s);
+            if (const QString dir = qEnvironmentVariable("PUSHDECK_GRAB_DIR"); !dir.isEmpty())
+                dialog.grab().save(dir + u"/connections-prometheus.png"_s);
+            QTest::mouseClick(child<QPushButton>(&dialog, "saveButton"), Qt::LeftButton);
+            setText(&dialog, "nameEdit", u"bad-prom"_s);
+            setText(&dialog, "prometheusEdit", u"ftp://prom.example:9090"_s);
+            QTest::mouseClick(child<QPushButton>(&dialog, "saveButton"), Qt::LeftButton);
+            QVERIFY2(child<QLabel>(&dialog, "messageLabel")->text().contains(u"Prometheus URL"_s),
+                     qPrintable(child<QLabel>(&dialog, "messageLabel")->text()));
+        }
+        QSettings settings;
+        const auto saved = ConnectionProfile::load(settings, u"with-prom"_s);
+        QVERIFY(saved);
+        QCOMPARE(saved->prometheusUrl, u"http://prom.example:9090/prom"_s);
+        QCOMPARE(saved->grafanaUrl, u"https://grafana.example"_s);
+        QVERIFY(!ConnectionProfile::load(settings, u"bad-prom"_s));
+        ConnectionProfile without;
+        without.name = u"without-prom"_s;
+        without.url = gateway.url().toString();
+        saveProfile(without);
+
+        // The other tests' open profiles and list stay as they were.
+        const QVariant openBefore = QSettings().value(u"connections/open"_s);
+        const auto restore = qScopeGuard([openBefore] {
+            QSettings settings;
+            settings.setValue(u"connections/open"_s, openBefore);
+            ConnectionProfile::remove(settings, u"with-prom"_s);
+            ConnectionProfile::remove(settings, u"without-prom"_s);
+        });
+        MainWindow window;
+        window.show();
+        ProfileOpener opener(&window, nullptr);
+        QSignalSpy opened(&opener, &ProfileOpener::opened);
+        opener.openProfile(u"with-prom"_s);
+        opener.openProfile(u"without-prom"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 10000);
+        const GroupingKey groupKey = GroupingKey::parse(key).value();
+        // job first, then the other labels by name, as keys are written.
+        const QString age = u"time() - push_time_seconds{job=\"backup/db\",env=\"prod \\\"eu\\\"\",instance=\"\"}"_s;
+        for (const QString &name : {u"with-prom"_s, u"without-prom"_s}) {
+            GatewayView *view = opener.viewFor(name);
+            QVERIFY(view);
+            QTRY_VERIFY_WITH_TIMEOUT(view->session() && !view->session()->groups().isEmpty(), 15000);
+            view->selectGroups({groupKey});
+            QCOMPARE(view->currentKey(), groupKey);
+            QMenu menu;
+            view->populateGroupMenu(&menu);
+            // PUSHDECK_GRAB_DIR: the menu as a PNG, to look at.
+            if (const QString dir = qEnvironmentVariable("PUSHDECK_GRAB_DIR"); !dir.isEmpty()) {
+                menu.adjustSize();
+                menu.grab().save(dir + u"/groupmenu-"_s + name + u".png"_s);
+            }
+            auto *copy = menu.findChild<QAction *>(u"copyAsPromQLAction"_s);
+            QVERIFY(copy);
+            QApplication::clipboard()->clear();
+            copy->trigger();
+            QCOMPARE(QApplication::clipboard()->text(), age);
+            auto *open = menu.findChild<QAction *>(u"openInPrometheusAction"_s);
+            if (name == u"without-prom"_s) {
+                QVERIFY(!open);
+                QVERIFY(view->prometheusGraphUrl().isEmpty());
+                continue;
+            }
+            QVERIFY(open);
+            QVERIFY(open->isEnabled());
+            const QUrl url = view->prometheusGraphUrl();
+            QCOMPARE(url.host(), u"prom.example"_s);
+            QCOMPARE(url.path(), u"/prom/graph"_s);
+            const QUrlQuery query(url);
+            QCOMPARE(query.queryItemValue(u"g0.expr"_s, QUrl::FullyDecoded), age);
+            const QString series = query.queryItemValue(u"g1.expr"_s, QUrl::FullyDecoded);
+            QVERIFY2(series.startsWith(u"{__name__=~\""_s) && series.contains(u"backup_last_size_bytes"_s)
+                         && series.contains(u"backup_duration_seconds"_s) && series.contains(u"job=\"backup/db\""_s),
+                     qPrintable(series));
+        }
     }
 
     void refusedPlainHttpAndClose()

@@ -5,6 +5,7 @@
 #include "staleness/alertrules.h"
 
 #include <QRegularExpression>
+#include <QUrlQuery>
 #include <QTest>
 
 using namespace PushDeck;
@@ -71,6 +72,31 @@ private Q_SLOTS:
         const auto m = LabelMatcher::parse(u"{job=~\"batch-.*\", instance!=\"\", path=\"/var/lib\", env!~\"dev|test\"}").value();
         QCOMPARE(AlertRules::selector(u"push_time_seconds", m),
                  u"push_time_seconds{job=~\"batch-.*\",instance!=\"\",path=\"/var/lib\",env!~\"dev|test\"}"_s);
+    }
+
+    // Issue 18 §4: one group as PromQL (Copy as PromQL, Open in Prometheus).
+    void groupQueries()
+    {
+        const GroupingKey key = GroupingKey::parse(u"{job=\"a/b\",instance=\"\",\"service.name\"=\"x\\\"y\"}").value();
+        const QString matchers = AlertRules::keyMatchers(key);
+        QVERIFY2(matchers.startsWith(u"job=\"a/b\","_s), qPrintable(matchers));
+        QVERIFY2(matchers.contains(u"instance=\"\""_s), qPrintable(matchers));
+        QVERIFY2(matchers.contains(u"\"service.name\"=\"x\\\"y\""_s), qPrintable(matchers));
+        QCOMPARE(AlertRules::groupAgeQuery(key), u"time() - push_time_seconds{"_s + matchers + u'}');
+        QCOMPARE(AlertRules::groupSeriesQuery(key, {}), u'{' + matchers + u'}');
+        QCOMPARE(AlertRules::groupSeriesQuery(key, {u"a_total"_s, u"b.c"_s}),
+                 u"{__name__=~\"a_total|b\\\\.c\","_s + matchers + u'}');
+        // The matchers parse back as the same selector (Prometheus 3 dialect).
+        const auto parsed = LabelMatcher::parse(QString(u'{' + matchers + u'}'));
+        QVERIFY2(parsed, qPrintable(parsed.errorString()));
+        QVERIFY(parsed->matches(key));
+
+        const QUrl url = AlertRules::prometheusGraphUrl(QUrl(u"https://prom.example/p"_s), {u"a + b"_s, u"x{y=\"&\"}"_s}, u"6h"_s);
+        QCOMPARE(url.path(), u"/p/graph"_s);
+        const QUrlQuery query(url);
+        QCOMPARE(query.queryItemValue(u"g0.expr"_s, QUrl::FullyDecoded), u"a + b"_s);
+        QCOMPARE(query.queryItemValue(u"g1.expr"_s, QUrl::FullyDecoded), u"x{y=\"&\"}"_s);
+        QCOMPARE(query.queryItemValue(u"g1.range_input"_s), u"6h"_s);
     }
 
     void yamlString()

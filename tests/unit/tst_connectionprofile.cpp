@@ -66,6 +66,8 @@ private Q_SLOTS:
         QTest::newRow("key of another cert") << u"mismatch"_s << u"does not belong to the client certificate"_s;
         QTest::newRow("missing key") << u"missing-key"_s << u"client key /nonexistent/key.pem does not exist"_s;
         QTest::newRow("tls on http") << u"tls-http"_s << u"need an https URL"_s;
+        QTest::newRow("bad Prometheus URL") << u"prometheus"_s << u"Prometheus URL: "_s;
+        QTest::newRow("bad Grafana URL") << u"grafana"_s << u"Grafana URL: "_s;
     }
 
     void problems()
@@ -95,6 +97,10 @@ private Q_SLOTS:
         } else if (field == u"missing-key"_s) {
             p.clientCertFile = m_pki.clientCert();
             p.clientKeyFile = u"/nonexistent/key.pem"_s;
+        } else if (field == u"prometheus"_s) {
+            p.prometheusUrl = u"ftp://prom:9090"_s;
+        } else if (field == u"grafana"_s) {
+            p.grafanaUrl = u"ftp://grafana"_s;
         } else if (field == u"tls-http"_s) {
             p.url = u"http://gw:9091"_s;
             p.skipVerify = true;
@@ -203,6 +209,8 @@ private Q_SLOTS:
         a.clientKeyFile = m_pki.clientKey();
         a.skipVerify = true;
         a.plainHttpCredentialsAccepted = true;
+        a.prometheusUrl = u"http://prom.example:9090"_s;
+        a.grafanaUrl = u"https://grafana.example/g"_s;
         ConnectionProfile b;
         b.name = u"dev"_s;
         b.url = u"http://localhost:9091"_s;

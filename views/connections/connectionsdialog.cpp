@@ -71,6 +71,9 @@ ConnectionsDialog::ConnectionsDialog(CredentialStore *store, QWidget *parent)
     m_ca = line("caEdit", tr("PEM file, added to the system CAs"));
     m_cert = line("certEdit", tr("PEM client certificate (mutual TLS)"));
     m_key = line("keyEdit", tr("PEM private key of the client certificate"));
+    m_prometheus = line("prometheusEdit", tr("optional: the Prometheus scraping this gateway, e.g. http://prometheus:9090"));
+    m_prometheus->setToolTip(tr("Its version decides how selectors are read (Prometheus 2.x or 3); groups get \"Open in Prometheus\""));
+    m_grafana = line("grafanaEdit", tr("optional, e.g. https://grafana.example"));
     m_skipVerify = new QCheckBox(tr("Skip TLS certificate verification"), this);
     m_skipVerify->setObjectName(u"skipVerifyCheck"_s);
     m_skipWarning = new QLabel(tr("Dangerous: anyone between you and the gateway can read the credentials and fake "
@@ -107,6 +110,8 @@ ConnectionsDialog::ConnectionsDialog(CredentialStore *store, QWidget *parent)
     form->addRow(tr("Client key:"), withBrowse(m_key, tr("Client key")));
     form->addRow(QString(), m_skipVerify);
     form->addRow(QString(), m_skipWarning);
+    form->addRow(tr("P&rometheus URL:"), m_prometheus);
+    form->addRow(tr("&Grafana URL:"), m_grafana);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"messageLabel"_s);
@@ -226,6 +231,8 @@ void ConnectionsDialog::loadIntoForm(const ConnectionProfile &p)
     m_name->setText(p.name);
     m_url->setText(p.url);
     m_prefix->setText(p.routePrefix);
+    m_prometheus->setText(p.prometheusUrl);
+    m_grafana->setText(p.grafanaUrl);
     m_auth->setCurrentIndex(m_auth->findData(int(p.auth)));
     m_user->setText(p.username);
     m_secret->clear();
@@ -256,6 +263,8 @@ ConnectionProfile ConnectionsDialog::formProfile() const
     p.name = m_name->text().trimmed();
     p.url = m_url->text().trimmed();
     p.routePrefix = m_prefix->text().trimmed();
+    p.prometheusUrl = m_prometheus->text().trimmed();
+    p.grafanaUrl = m_grafana->text().trimmed();
     p.auth = ConnectionProfile::Auth(m_auth->currentData().toInt());
     p.username = p.auth == ConnectionProfile::Auth::Basic ? m_user->text().trimmed() : QString();
     p.caFile = m_ca->text().trimmed();

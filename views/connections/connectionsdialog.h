@@ -76,6 +76,8 @@ private:
     QLineEdit *m_ca = nullptr;
     QLineEdit *m_cert = nullptr;
     QLineEdit *m_key = nullptr;
+    QLineEdit *m_prometheus = nullptr;
+    QLineEdit *m_grafana = nullptr;
     QCheckBox *m_skipVerify = nullptr;
     QLabel *m_skipWarning = nullptr;
     QLabel *m_message = nullptr;

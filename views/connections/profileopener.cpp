@@ -217,6 +217,10 @@ void ProfileOpener::open(const QString &name, const Result<ResolvedConnection> &
         fail(name, tr("Cannot open \"%1\"").arg(name));
         return;
     }
+    // The profile's Prometheus: "Open in Prometheus" in the group menu.
+    const QString prometheus = connection->profile.prometheusUrl.trimmed();
+    const auto prometheusUrl = prometheus.isEmpty() ? Result<QUrl>(QUrl()) : GatewayClient::normalizeUrl(prometheus);
+    view->setPrometheusUrl(prometheusUrl ? *prometheusUrl : QUrl());
     const bool insecure = connection->hasWarning(ConnectionWarning::SkipsVerification);
     m_open.insert(view, {name, view->session(), insecure});
     const int index = m_window->tabs()->indexOf(view);

@@ -5,6 +5,7 @@
 #include "items/groupfilterproxy.h"
 #include "views/gateway/grouprowdelegate.h"
 #include "items/grouptablemodel.h"
+#include "staleness/alertrules.h"
 #include "views/common/stateicons.h"
 #include "views/common/tones.h"
 #include "core/duration.h"
@@ -14,6 +15,7 @@
 #include <QClipboard>
 #include <QFontMetrics>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QFontDatabase>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -948,18 +950,66 @@ std::pair<QList<Group>, QList<StalenessVerdict>> GatewayView::visibleGroups() co
     return {groups, verdicts};
 }
 
+QString GatewayView::selectedAsPromQL() const
+{
+    QStringList lines;
+    for (const Group &group : selectedGroups())
+        lines << AlertRules::groupAgeQuery(group.key);
+    return lines.join(u'\n');
+}
+
+QUrl GatewayView::prometheusGraphUrl() const
+{
+    if (m_prometheusUrl.isEmpty() || !m_session)
+        return {};
+    const GroupingKey key = currentKey();
+    if (!key.isValid())
+        return {};
+    QStringList families;
+    for (const Group &group : selectedGroups()) {
+        if (group.key == key) {
+            for (const MetricFamily &family : group.families)
+                families << family.name;
+        }
+    }
+    // The age, and the group's own series (its families, or everything with
+    // its labels when it has none).
+    return AlertRules::prometheusGraphUrl(m_prometheusUrl, {AlertRules::groupAgeQuery(key), AlertRules::groupSeriesQuery(key, families)});
+}
+
+void GatewayView::populateGroupMenu(QMenu *menu)
+{
+    menu->addAction(tr("Copy Grouping Key"), this, &GatewayView::copySelectedKeys);
+    menu->addAction(tr("Copy as curl Delete Command"), this, &GatewayView::copySelectedAsCurl);
+    menu->addAction(tr("Copy Exposition Text"), this, &GatewayView::copyExposition);
+    QAction *promql = menu->addAction(tr("Copy as PromQL"), this, [this] {
+        const QString text = selectedAsPromQL();
+        if (!text.isEmpty())
+            QApplication::clipboard()->setText(text);
+    });
+    promql->setObjectName(u"copyAsPromQLAction"_s);
+    promql->setToolTip(tr("time() - push_time_seconds{...}: the group's age as Prometheus sees it (scraped with honor_labels: true)"));
+    if (!m_prometheusUrl.isEmpty()) {
+        QAction *open = menu->addAction(tr("Open in Prometheus"), this, [this] {
+            const QUrl url = prometheusGraphUrl();
+            if (url.isValid() && !url.isEmpty())
+                QDesktopServices::openUrl(url);
+        });
+        open->setObjectName(u"openInPrometheusAction"_s);
+        open->setEnabled(currentKey().isValid());
+    }
+    if (!m_extraActions.isEmpty()) {
+        menu->addSeparator();
+        menu->addActions(m_extraActions);
+    }
+}
+
 void GatewayView::showGroupContextMenu(const QPoint &pos)
 {
     if (!m_table->indexAt(pos).isValid())
         return;
     QMenu menu(this);
-    menu.addAction(tr("Copy Grouping Key"), this, &GatewayView::copySelectedKeys);
-    menu.addAction(tr("Copy as curl Delete Command"), this, &GatewayView::copySelectedAsCurl);
-    menu.addAction(tr("Copy Exposition Text"), this, &GatewayView::copyExposition);
-    if (!m_extraActions.isEmpty()) {
-        menu.addSeparator();
-        menu.addActions(m_extraActions);
-    }
+    populateGroupMenu(&menu);
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 

@@ -9,6 +9,7 @@
 #include "session/gatewaysession.h"
 
 #include <QPointer>
+#include <QUrl>
 #include <QSet>
 #include <QWidget>
 
@@ -19,6 +20,8 @@ class QSplitter;
 class QTableView;
 class QTabWidget;
 class QTreeView;
+
+class QMenu;
 
 namespace PushDeck {
 
@@ -67,6 +70,18 @@ public:
     void setStateFilter(const QList<Staleness> &states);
     // Actions the context menu offers besides the copy actions.
     void setExtraContextActions(const QList<QAction *> &actions) { m_extraActions = actions; }
+
+    // The Prometheus that scrapes this gateway (a profile's): the context
+    // menu then offers "Open in Prometheus". Empty: only "Copy as PromQL".
+    void setPrometheusUrl(const QUrl &url) { m_prometheusUrl = url; }
+    QUrl prometheusUrl() const { return m_prometheusUrl; }
+    // The group context menu's actions, added to `menu`.
+    void populateGroupMenu(QMenu *menu);
+    // `time() - push_time_seconds{key}`, one line per selected group.
+    QString selectedAsPromQL() const;
+    // The Prometheus graph of the current group's age and its families;
+    // empty without a Prometheus URL or a current group.
+    QUrl prometheusGraphUrl() const;
 
     // Copy actions' work, for the window's menu; each returns how many
     // groups it copied (0: nothing was copied).
@@ -119,6 +134,7 @@ private:
     bool m_firstRefreshSeen = false;
     QString m_filterText;
     QList<QAction *> m_extraActions;
+    QUrl m_prometheusUrl;
 
     GroupTableModel *m_model;
     GroupFilterProxy *m_proxy;
