@@ -109,31 +109,6 @@ QString encodeBase64Url(QStringView value)
     return QString::fromLatin1(encodeUtf8Exact(value).toBase64(QByteArray::Base64UrlEncoding));
 }
 
-// \xHH, \uHHHH, \UHHHHHHHH at text[i] (the backslash): the code point, or
-// -1 when the digits are missing or invalid.
-int hexEscapeLength(QChar kind)
-{
-    return kind == u'x' ? 2 : kind == u'u' ? 4 : kind == u'U' ? 8 : 0;
-}
-
-long long hexEscapeValue(QStringView text, qsizetype i)
-{
-    const int digits = hexEscapeLength(text[i + 1]);
-    if (digits == 0 || i + 2 + digits > text.size())
-        return -1;
-    long long value = 0;
-    for (QChar c : text.sliced(i + 2, digits)) {
-        const int digit = c >= u'0' && c <= u'9' ? c.unicode() - u'0'
-                        : c >= u'a' && c <= u'f' ? c.unicode() - u'a' + 10
-                        : c >= u'A' && c <= u'F' ? c.unicode() - u'A' + 10
-                                                 : -1;
-        if (digit < 0)
-            return -1;
-        value = value * 16 + digit;
-    }
-    return value;
-}
-
 Error invalid(QString message)
 {
     return Error::make(Error::Invalid, std::move(message));

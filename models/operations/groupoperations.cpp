@@ -923,7 +923,7 @@ QFuture<Result<RestoreReport>> GroupOperations::restore(const Snapshot &snapshot
                     // last_push_successful. A push the gateway must refuse
                     // after parsing (a sample with a timestamp) marks it
                     // failed again and leaves its content alone.
-                    m_client->push(g.key, FailedStateMarker, false).then(this, [=, pushMore](const Result<PushResult> &marked) {
+                    m_client->push(g.key, FailedStateMarker, false).then(this, [=](const Result<PushResult> &marked) {
                         --state->inFlight;
                         if (marked) {
                             report->items[i].outcome = RestoreReport::Outcome::Failed;
