@@ -113,6 +113,22 @@
         <source>/metrics answered with an unknown Content-Encoding &quot;%1&quot;</source>
         <translation>/metrics antwortete mit einem unbekannten Content-Encoding „%1“</translation>
     </message>
+    <message>
+        <source>%1 did not answer like Prometheus (no data.version)</source>
+        <translation>%1 antwortete nicht wie Prometheus (kein data.version)</translation>
+    </message>
+    <message>
+        <source>of unknown version</source>
+        <translation>unbekannter Version</translation>
+    </message>
+    <message>
+        <source>%1 has the UTF-8 label name &quot;%2&quot;: this Pushgateway %3 runs without --push.enable-utf8-names, so it would refuse it; nothing was sent</source>
+        <translation>%1 hat den UTF-8-Labelnamen „%2“: dieses Pushgateway %3 läuft ohne --push.enable-utf8-names und würde ihn ablehnen; nichts wurde gesendet</translation>
+    </message>
+    <message>
+        <source>%1 has the UTF-8 label name &quot;%2&quot;, which needs Pushgateway 1.11 or newer started with --push.enable-utf8-names; this gateway is %3; nothing was sent</source>
+        <translation>%1 hat den UTF-8-Labelnamen „%2“, der ein Pushgateway ab 1.11 mit --push.enable-utf8-names braucht; dieses Gateway ist %3; nichts wurde gesendet</translation>
+    </message>
 </context>
 <context>
     <name>LightRefresh</name>
@@ -884,6 +900,14 @@ Klicken, um sie in der Tabelle zu zeigen</translation>
         <source>a client certificate needs both the certificate and the key file</source>
         <translation>ein Client-Zertifikat braucht sowohl die Zertifikats- als auch die Schlüsseldatei</translation>
     </message>
+    <message>
+        <source>Prometheus URL: %1</source>
+        <translation>Prometheus-URL: %1</translation>
+    </message>
+    <message>
+        <source>Grafana URL: %1</source>
+        <translation>Grafana-URL: %1</translation>
+    </message>
 </context>
 <context>
     <name>PushDeck::ConnectionResolver</name>
@@ -1121,6 +1145,26 @@ Trotzdem senden?</translation>
     <message>
         <source>Type the password or token to test (%1)</source>
         <translation>Das Passwort oder Token zum Testen eingeben (%1)</translation>
+    </message>
+    <message>
+        <source>optional: the Prometheus scraping this gateway, e.g. http://prometheus:9090</source>
+        <translation>optional: das Prometheus, das dieses Gateway abfragt, z. B. http://prometheus:9090</translation>
+    </message>
+    <message>
+        <source>Its version decides how selectors are read (Prometheus 2.x or 3); groups get &quot;Open in Prometheus&quot;</source>
+        <translation>Seine Version entscheidet, wie Selektoren gelesen werden (Prometheus 2.x oder 3); Gruppen erhalten „In Prometheus öffnen“</translation>
+    </message>
+    <message>
+        <source>optional, e.g. https://grafana.example</source>
+        <translation>optional, z. B. https://grafana.example</translation>
+    </message>
+    <message>
+        <source>P&amp;rometheus URL:</source>
+        <translation>P&amp;rometheus-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Grafana URL:</source>
+        <translation>&amp;Grafana-URL:</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2454,18 @@ Als Prometheus-Regeldatei:
     <message>
         <source>None of these groups is on the gateway any more.</source>
         <translation>Keine dieser Gruppen ist noch auf dem Gateway.</translation>
+    </message>
+    <message>
+        <source>Copy as PromQL</source>
+        <translation>Als PromQL kopieren</translation>
+    </message>
+    <message>
+        <source>time() - push_time_seconds{...}: the group&apos;s age as Prometheus sees it (scraped with honor_labels: true)</source>
+        <translation>time() - push_time_seconds{...}: das Alter der Gruppe, wie Prometheus es sieht (abgefragt mit honor_labels: true)</translation>
+    </message>
+    <message>
+        <source>Open in Prometheus</source>
+        <translation>In Prometheus öffnen</translation>
     </message>
 </context>
 <context>
