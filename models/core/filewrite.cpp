@@ -64,53 +64,58 @@ Result<Done> writeDirectly(const QString &path, QByteArrayView data)
     return Done{};
 }
 
-Result<Done> replaceAtomically(const QString &path, QByteArrayView data, const struct stat *existing)
+// Writes data to a new temporary file beside path (mkstemp in the target's
+// directory, so a rename or link stays on one file system) with the given
+// mode, synced and closed: its name, or the error (nothing left behind).
+Result<QByteArray> writeTemporaryBeside(const QString &path, QByteArrayView data, mode_t mode)
 {
     const QFileInfo info(path);
     const QString directory = info.absolutePath();
-    if (!QFileInfo(directory).isDir()) {
-        if (!QDir().mkpath(directory))
-            return osError(tr("cannot create the directory %1: %2"), directory, errno ? errno : ENOENT);
-    }
-    // mkstemp in the target's directory: the rename stays on one file system.
+    if (!QFileInfo(directory).isDir() && !QDir().mkpath(directory))
+        return osError(tr("cannot create the directory %1: %2"), directory, errno ? errno : ENOENT);
     QByteArray temporary = QFile::encodeName(directory + u"/."_s + info.fileName() + u".XXXXXX"_s);
     const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
     if (fd < 0)
         return osError(tr("cannot write %1: %2"), path, errno);
-    auto fail = [&](const QString &what, int error) -> Result<Done> {
-        ::close(fd);
+    auto fail = [&](const QString &what, int error, bool open) -> Result<QByteArray> {
+        if (open)
+            ::close(fd);
         ::unlink(temporary.constData());
         return osError(what, path, error);
     };
-    // A file replaced keeps its permissions; a new one gets 0644 less umask
-    // (mkstemp makes it 0600).
-    mode_t mode = 0644;
-    if (existing) {
-        mode = existing->st_mode & 07777;
-    } else {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode &= ~mask;
-    }
     if (::fchmod(fd, mode) != 0)
-        return fail(tr("cannot write %1: %2"), errno);
+        return fail(tr("cannot write %1: %2"), errno, true);
     int error = 0;
     if (!writeAll(fd, data, &error))
-        return fail(tr("cannot write %1: %2"), error);
+        return fail(tr("cannot write %1: %2"), error, true);
     if (::fsync(fd) != 0)
-        return fail(tr("cannot sync %1 to disk: %2"), errno);
-    if (::close(fd) != 0) {
-        const int closeError = errno;
-        ::unlink(temporary.constData());
-        return osError(tr("cannot write %1: %2"), path, closeError);
-    }
-    if (::rename(temporary.constData(), QFile::encodeName(path).constData()) != 0) {
+        return fail(tr("cannot sync %1 to disk: %2"), errno, true);
+    if (::close(fd) != 0)
+        return fail(tr("cannot write %1: %2"), errno, false);
+    return temporary;
+}
+
+// 0644 less the umask (mkstemp makes a file 0600).
+mode_t newFileMode()
+{
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return 0644 & ~mask;
+}
+
+Result<Done> replaceAtomically(const QString &path, QByteArrayView data, const struct stat *existing)
+{
+    // A file replaced keeps its permissions; a new one gets the default.
+    const auto temporary = writeTemporaryBeside(path, data, existing ? existing->st_mode & 07777 : newFileMode());
+    if (!temporary)
+        return temporary.error();
+    if (::rename(temporary->constData(), QFile::encodeName(path).constData()) != 0) {
         const int renameError = errno;
-        ::unlink(temporary.constData());
+        ::unlink(temporary->constData());
         return osError(tr("cannot replace %1: %2"), path, renameError);
     }
     // The rename is durable once the directory is.
-    syncDirectory(directory);
+    syncDirectory(QFileInfo(path).absolutePath());
     return Done{};
 }
 
@@ -129,39 +134,18 @@ Result<Done> writeNewFile(const QString &path, QByteArrayView data, bool *exists
 {
     if (exists)
         *exists = false;
-    const QFileInfo info(path);
-    const QString directory = info.absolutePath();
-    if (!QFileInfo(directory).isDir() && !QDir().mkpath(directory))
-        return osError(tr("cannot create the directory %1: %2"), directory, errno ? errno : ENOENT);
-    QByteArray temporary = QFile::encodeName(directory + u"/."_s + info.fileName() + u".XXXXXX"_s);
-    const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
-    if (fd < 0)
-        return osError(tr("cannot write %1: %2"), path, errno);
-    auto fail = [&](const QString &what, int error, bool open) -> Result<Done> {
-        if (open)
-            ::close(fd);
-        ::unlink(temporary.constData());
-        return osError(what, path, error);
-    };
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    if (::fchmod(fd, 0644 & ~mask) != 0)
-        return fail(tr("cannot write %1: %2"), errno, true);
-    int error = 0;
-    if (!writeAll(fd, data, &error))
-        return fail(tr("cannot write %1: %2"), error, true);
-    if (::fsync(fd) != 0)
-        return fail(tr("cannot sync %1 to disk: %2"), errno, true);
-    if (::close(fd) != 0)
-        return fail(tr("cannot write %1: %2"), errno, false);
-    if (::link(temporary.constData(), QFile::encodeName(path).constData()) != 0) {
+    const auto temporary = writeTemporaryBeside(path, data, newFileMode());
+    if (!temporary)
+        return temporary.error();
+    if (::link(temporary->constData(), QFile::encodeName(path).constData()) != 0) {
         const int linkError = errno;
+        ::unlink(temporary->constData());
         if (exists)
             *exists = linkError == EEXIST;
-        return fail(tr("cannot create %1: %2"), linkError, false);
+        return osError(tr("cannot create %1: %2"), path, linkError);
     }
-    ::unlink(temporary.constData());
-    syncDirectory(directory);
+    ::unlink(temporary->constData());
+    syncDirectory(QFileInfo(path).absolutePath());
     return Done{};
 }
 
