@@ -1,5 +1,6 @@
 #include "demo/localprometheus.h"
 
+#include "gateway/localgateway.h"
 #include "core/result.h"
 
 #include <QDateTime>
@@ -11,28 +12,15 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include <csignal>
-#ifdef Q_OS_LINUX
-#include <sys/prctl.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
 namespace PushDeck {
 
 namespace {
-
-int freeLoopbackPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort();
-}
 
 // A YAML single-quoted scalar.
 QString quoted(const QString &value)
@@ -215,10 +203,7 @@ void LocalPrometheus::start(int readyTimeoutMs)
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setWorkingDirectory(m_dir->path());
-#ifdef Q_OS_LINUX
-    // Never outlive us: not after a crash, not after a test runner's timeout.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#endif
+    bindChildToParent(*m_process);
     QProcess *process = m_process;
     connect(process, &QProcess::readyRead, this, [this, process] {
         m_output += process->readAll();

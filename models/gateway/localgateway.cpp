@@ -18,8 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace PushDeck {
 
-namespace {
-
 int freeLoopbackPort()
 {
     QTcpServer server;
@@ -28,7 +26,14 @@ int freeLoopbackPort()
     return server.serverPort();
 }
 
-} // namespace
+void bindChildToParent(QProcess &process)
+{
+#ifdef Q_OS_LINUX
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#else
+    Q_UNUSED(process);
+#endif
+}
 
 LocalGateway::LocalGateway(LocalGatewayOptions options, QObject *parent)
     : QObject(parent)
@@ -133,11 +138,7 @@ void LocalGateway::start(int readyTimeoutMs)
 
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-#ifdef Q_OS_LINUX
-    // The gateway must never outlive us: not after a crash, not after a test
-    // runner kills us on a timeout.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#endif
+    bindChildToParent(*m_process);
     QProcess *process = m_process;
     connect(process, &QProcess::readyRead, this, [this, process] {
         m_output += process->readAll();

@@ -34,6 +34,13 @@ struct LocalGatewayOptions
     QStringList extraArguments;
 };
 
+// For the local processes PushDeck starts (this gateway, the demo's
+// Prometheus, the test fixtures): a free TCP port on 127.0.0.1 (0 when none),
+// and a child bound to this process so it never outlives it, not after a
+// crash nor after a test runner's timeout (PR_SET_PDEATHSIG on Linux).
+int freeLoopbackPort();
+void bindChildToParent(QProcess &process);
+
 class LocalGateway final : public QObject
 {
     Q_OBJECT

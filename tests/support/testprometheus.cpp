@@ -1,5 +1,6 @@
 #include "testprometheus.h"
 
+#include "gateway/localgateway.h"
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -10,29 +11,16 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
 
-#include <csignal>
-#ifdef Q_OS_LINUX
-#include <sys/prctl.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
 namespace PushDeck {
 
 namespace {
-
-int freeLoopbackPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort();
-}
 
 QString yamlQuoted(const QString &text)
 {
@@ -111,9 +99,7 @@ bool TestPrometheus::start(int readyTimeoutMs)
     m_port = freeLoopbackPort();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-#ifdef Q_OS_LINUX
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#endif
+    bindChildToParent(*m_process);
     QStringList arguments{u"--config.file="_s + file.fileName(),
                           u"--storage.tsdb.path="_s + m_dir.filePath(u"data"_s),
                           u"--web.listen-address=127.0.0.1:%1"_s.arg(m_port),
